@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "PartnerCenterContracts",
+  products: [
+    .library(name: "JSONCore", targets: ["JSONCore"]),
+    .library(name: "JSONSchemaValidation", targets: ["JSONSchemaValidation"]),
+    .library(name: "PartnerCenterContracts", targets: ["PartnerCenterContracts"]),
+    .executable(name: "pc-contract", targets: ["pc-contract"]),
+  ],
+  dependencies: [],
+  targets: [
+    .target(name: "JSONCore"),
+    .target(name: "JSONSchemaValidation", dependencies: ["JSONCore"]),
+    .target(name: "PartnerCenterContracts", dependencies: ["JSONCore", "JSONSchemaValidation"]),
+    .target(
+      name: "PartnerCenterContractsCLI",
+      dependencies: ["JSONCore", "JSONSchemaValidation", "PartnerCenterContracts"]),
+    .executableTarget(name: "pc-contract", dependencies: ["PartnerCenterContractsCLI"]),
+    .executableTarget(
+      name: "json-schema-conformance", dependencies: ["JSONCore", "JSONSchemaValidation"],
+      path: "Conformance"),
+    .executableTarget(
+      name: "pc-contract-benchmarks", dependencies: ["JSONCore", "JSONSchemaValidation"],
+      path: "Benchmarks/Sources"),
+    .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+    .testTarget(
+      name: "JSONSchemaValidationTests",
+      dependencies: ["JSONCore", "JSONSchemaValidation", "json-schema-conformance"]),
+    .testTarget(name: "PartnerCenterContractsTests", dependencies: ["PartnerCenterContracts"]),
+    .testTarget(name: "PartnerCenterContractsCLITests", dependencies: ["PartnerCenterContractsCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,140 @@
+/// A JSON object: members in document order, looked up by code-point equality of their names.
+///
+/// Names are unique: setting a name that exists replaces its value in place. Small objects are
+/// searched linearly, which beats hashing for the dozen members typical of API items; objects
+/// with more than ``indexThreshold`` members keep a hash index.
+public struct JSONObject: Sendable {
+  /// One name-value pair.
+  public struct Member: Sendable, Equatable {
+    /// The member name.
+    public var key: String
+    /// The member value.
+    public var value: JSONValue
+
+    /// Creates a member.
+    public init(key: String, value: JSONValue) {
+      self.key = key
+      self.value = value
+    }
+
+    public static func == (lhs: Member, rhs: Member) -> Bool {
+      lhs.key.codePointsEqual(rhs.key) && lhs.value == rhs.value
+    }
+  }
+
+  /// Objects with more members than this keep a hash index for look-ups.
+  public static let indexThreshold = 16
+
+  /// The members in document order.
+  public private(set) var members: [Member]
+  private var index: [CodePointKey: Int]?
+
+  /// An empty object.
+  public init() {
+    members = []
+    index = nil
+  }
+
+  /// An object of `members`; when a name repeats, the last value wins at the first position.
+  public init(_ members: some Sequence<Member>) {
+    self.init()
+    for member in members { self[member.key] = member.value }
+  }
+
+  /// Takes `members` as they are; the caller guarantees the names are unique.
+  public init(uniqueMembers members: [Member]) {
+    self.members = members
+    self.index = nil
+    if members.count > Self.indexThreshold { rebuildIndex() }
+  }
+
+  /// The number of members.
+  public var count: Int { members.count }
+
+  /// Whether the object has no members.
+  public var isEmpty: Bool { members.isEmpty }
+
+  /// The member names in document order.
+  public var keys: [String] { members.map(\.key) }
+
+  /// The position of the member named `key`, if any.
+  public func position(of key: String) -> Int? {
+    if let index { return index[CodePointKey(key)] }
+    for (position, member) in members.enumerated() where member.key.codePointsEqual(key) {
+      return position
+    }
+    return nil
+  }
+
+  /// The value of the member named `key`; setting `nil` removes the member.
+  public subscript(key: String) -> JSONValue? {
+    get {
+      guard let position = position(of: key) else { return nil }
+      return members[position].value
+    }
+    set {
+      if let position = position(of: key) {
+        if let newValue {
+          members[position].value = newValue
+        } else {
+          members.remove(at: position)
+          if members.count > Self.indexThreshold { rebuildIndex() } else { index = nil }
+        }
+      } else if let newValue {
+        members.append(Member(key: key, value: newValue))
+        if index != nil {
+          index![CodePointKey(key)] = members.count - 1
+        } else if members.count > Self.indexThreshold {
+          rebuildIndex()
+        }
+      }
+    }
+  }
+
+  /// The members sorted by name in code-point order, as the canonical writer emits them.
+  public var membersSortedByKey: [Member] {
+    members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+  }
+
+  private mutating func rebuildIndex() {
+    var table = [CodePointKey: Int](minimumCapacity: members.count)
+    for (position, member) in members.enumerated() { table[CodePointKey(member.key)] = position }
+    index = table
+  }
+}
+
+extension JSONObject: Equatable {
+  /// Objects are equal when they have the same names with equal values, in any order.
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    for member in lhs.members {
+      guard let other = rhs[member.key], other == member.value else { return false }
+    }
+    return true
+  }
+}
+
+extension JSONObject: Hashable {
+  public func hash(into hasher: inout Hasher) {
+    // Order-independent: combine the members' own hashes commutatively.
+    var sum = 0
+    for member in members {
+      var memberHasher = Hasher()
+      member.key.hashCodePoints(into: &memberHasher)
+      memberHasher.combine(member.value)
+      sum = sum &+ memberHasher.finalize()
+    }
+    hasher.combine(count)
+    hasher.combine(sum)
+  }
+}
+
+/// A string key compared and hashed by code points.
+struct CodePointKey: Hashable, Sendable {
+  let string: String
+  init(_ string: String) { self.string = string }
+  static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool {
+    lhs.string.codePointsEqual(rhs.string)
+  }
+  func hash(into hasher: inout Hasher) { string.hashCodePoints(into: &hasher) }
+}

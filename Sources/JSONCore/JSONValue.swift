@@ -1,0 +1,172 @@
+/// A JSON value as RFC 8259 defines it.
+///
+/// Equality is JSON equality, as JSON Schema's `const`, `enum` and `uniqueItems` mean it:
+/// numbers compare by mathematical value (`1 == 1.0`), strings by Unicode code points (not by
+/// Swift's canonical equivalence), objects regardless of member order, and `true` is never `1`.
+public enum JSONValue: Sendable {
+  case null
+  case bool(Bool)
+  case number(JSONNumber)
+  case string(String)
+  case array([JSONValue])
+  case object(JSONObject)
+}
+
+extension JSONValue {
+  /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or `object`.
+  public var typeName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "boolean"
+    case .number: return "number"
+    case .string: return "string"
+    case .array: return "array"
+    case .object: return "object"
+    }
+  }
+
+  /// The member named `key` when this is an object, else `nil`.
+  public subscript(key: String) -> JSONValue? {
+    if case .object(let object) = self { return object[key] }
+    return nil
+  }
+
+  /// The element at `index` when this is an array and the index is in range, else `nil`.
+  public subscript(index: Int) -> JSONValue? {
+    if case .array(let elements) = self, elements.indices.contains(index) {
+      return elements[index]
+    }
+    return nil
+  }
+
+  /// The string when this is a string, else `nil`.
+  public var stringValue: String? {
+    if case .string(let string) = self { return string }
+    return nil
+  }
+
+  /// The number when this is a number, else `nil`.
+  public var numberValue: JSONNumber? {
+    if case .number(let number) = self { return number }
+    return nil
+  }
+
+  /// The Boolean when this is `true` or `false`, else `nil`.
+  public var boolValue: Bool? {
+    if case .bool(let bool) = self { return bool }
+    return nil
+  }
+
+  /// The elements when this is an array, else `nil`.
+  public var arrayValue: [JSONValue]? {
+    if case .array(let elements) = self { return elements }
+    return nil
+  }
+
+  /// The object when this is an object, else `nil`.
+  public var objectValue: JSONObject? {
+    if case .object(let object) = self { return object }
+    return nil
+  }
+
+  /// Whether this is `null`.
+  public var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+}
+
+extension JSONValue: Equatable {
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
+    case (.string(let a), .string(let b)): return a.codePointsEqual(b)
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)): return a == b
+    default: return false
+    }
+  }
+}
+
+extension JSONValue: Hashable {
+  public func hash(into hasher: inout Hasher) {
+    switch self {
+    case .null: hasher.combine(0 as UInt8)
+    case .bool(let value):
+      hasher.combine(1 as UInt8)
+      hasher.combine(value)
+    case .number(let value):
+      hasher.combine(2 as UInt8)
+      hasher.combine(value)
+    case .string(let value):
+      hasher.combine(3 as UInt8)
+      value.hashCodePoints(into: &hasher)
+    case .array(let elements):
+      hasher.combine(4 as UInt8)
+      hasher.combine(elements.count)
+      for element in elements { hasher.combine(element) }
+    case .object(let object):
+      hasher.combine(5 as UInt8)
+      hasher.combine(object)
+    }
+  }
+}
+
+extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+  public init(nilLiteral: ()) { self = .null }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+  public init(floatLiteral value: Double) { self = .number(JSONNumber(value)) }
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
+  }
+}
+
+extension String {
+  /// Whether the two strings hold the same Unicode code points.
+  ///
+  /// Swift's `==` treats canonically equivalent strings (`"é"` and `"e\u{301}"`) as equal;
+  /// JSON and JSON Schema do not.
+  @inlinable
+  public func codePointsEqual(_ other: String) -> Bool {
+    let a = self.utf8
+    let b = other.utf8
+    guard a.count == b.count else { return false }
+    if let result = a.withContiguousStorageIfAvailable({ pa in
+      b.withContiguousStorageIfAvailable { pb in
+        pa.count == 0 || memcmpEqual(pa.baseAddress!, pb.baseAddress!, pa.count)
+      }
+    }), let equal = result {
+      return equal
+    }
+    return a.elementsEqual(b)
+  }
+
+  /// Feeds the UTF-8 code units to `hasher`, consistent with ``codePointsEqual(_:)``.
+  public func hashCodePoints(into hasher: inout Hasher) {
+    let bytes = self.utf8
+    hasher.combine(bytes.count)
+    if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) })
+      == nil
+    {
+      for byte in bytes { hasher.combine(byte) }
+    }
+  }
+}
+
+@usableFromInline
+func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+  var index = 0
+  while index < count {
+    if a[index] != b[index] { return false }
+    index += 1
+  }
+  return true
+}
