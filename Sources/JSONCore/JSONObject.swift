@@ -129,12 +129,15 @@ extension JSONObject: Hashable {
   }
 }
 
-/// A string key compared and hashed by code points.
-struct CodePointKey: Hashable, Sendable {
-  let string: String
-  init(_ string: String) { self.string = string }
-  static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool {
+/// A string key compared and hashed by code points, for sets and dictionaries that must not
+/// merge canonically equivalent strings.
+public struct CodePointKey: Hashable, Sendable {
+  /// The string.
+  public let string: String
+  /// Wraps `string`.
+  public init(_ string: String) { self.string = string }
+  public static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool {
     lhs.string.codePointsEqual(rhs.string)
   }
-  func hash(into hasher: inout Hasher) { string.hashCodePoints(into: &hasher) }
+  public func hash(into hasher: inout Hasher) { string.hashCodePoints(into: &hasher) }
 }
