@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A JSON value as RFC 8259 defines it.
 ///
 /// Equality is JSON equality, as JSON Schema's `const`, `enum` and `uniqueItems` mean it:
@@ -136,37 +142,22 @@ extension String {
   /// JSON and JSON Schema do not.
   @inlinable
   public func codePointsEqual(_ other: String) -> Bool {
-    let a = self.utf8
-    let b = other.utf8
-    guard a.count == b.count else { return false }
-    if let result = a.withContiguousStorageIfAvailable({ pa in
-      b.withContiguousStorageIfAvailable { pb in
-        pa.count == 0 || memcmpEqual(pa.baseAddress!, pb.baseAddress!, pa.count)
+    guard self.utf8.count == other.utf8.count else { return false }
+    var left = self
+    var right = other
+    return left.withUTF8 { a in
+      right.withUTF8 { b in
+        a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
       }
-    }), let equal = result {
-      return equal
     }
-    return a.elementsEqual(b)
   }
 
   /// Feeds the UTF-8 code units to `hasher`, consistent with ``codePointsEqual(_:)``.
   public func hashCodePoints(into hasher: inout Hasher) {
-    let bytes = self.utf8
-    hasher.combine(bytes.count)
-    if bytes.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) })
-      == nil
-    {
-      for byte in bytes { hasher.combine(byte) }
+    var copy = self
+    copy.withUTF8 { bytes in
+      hasher.combine(bytes.count)
+      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
     }
   }
-}
-
-@usableFromInline
-func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-  var index = 0
-  while index < count {
-    if a[index] != b[index] { return false }
-    index += 1
-  }
-  return true
 }

@@ -1,0 +1,248 @@
+import JSONCore
+
+/// What the in-place applicators of one schema evaluated, for `unevaluatedProperties` and
+/// `unevaluatedItems` (draft 2020-12 section 11). Collected only when some schema asks.
+struct Annotations {
+  let collecting: Bool
+  var allProperties = false
+  var properties: Set<CodePointKey> = []
+  var allItems = false
+  /// Items `0..<itemPrefix` were evaluated by `prefixItems`.
+  var itemPrefix = 0
+  /// Items `contains` matched.
+  var itemIndices: Set<Int> = []
+
+  init(collecting: Bool) { self.collecting = collecting }
+
+  mutating func merge(_ other: Annotations) {
+    allProperties = allProperties || other.allProperties
+    if !other.properties.isEmpty { properties.formUnion(other.properties) }
+    allItems = allItems || other.allItems
+    itemPrefix = max(itemPrefix, other.itemPrefix)
+    if !other.itemIndices.isEmpty { itemIndices.formUnion(other.itemIndices) }
+  }
+
+  func isEvaluated(property name: String) -> Bool {
+    allProperties || properties.contains(CodePointKey(name))
+  }
+
+  func isEvaluated(item index: Int) -> Bool {
+    allItems || index < itemPrefix || itemIndices.contains(index)
+  }
+}
+
+/// Walks a ``SchemaGraph`` over one instance. One evaluator per validation; not shared.
+struct Evaluator {
+  enum Mode {
+    /// Keep no errors and no paths: a yes or no.
+    case flagOnly
+    case firstError
+    case allErrors
+  }
+
+  let graph: SchemaGraph
+  var mode: Mode
+  var errors: [ValidationError] = []
+  /// The instance location, kept only when errors are recorded.
+  var instancePath: [String] = []
+  /// The keyword location, kept only when errors are recorded.
+  var keywordPath: [String] = []
+  /// Schema resources entered, outermost first, for `$dynamicRef`.
+  var dynamicScope: [Int] = []
+  var depth = 0
+
+  /// Nested subschema evaluations allowed before giving up: a `$ref` cycle that never moves
+  /// into the instance would otherwise recurse forever.
+  static let maximumDepth = 1_000
+
+  init(graph: SchemaGraph, mode: Mode) {
+    self.graph = graph
+    self.mode = mode
+  }
+
+  var recordsErrors: Bool { mode != .flagOnly }
+
+  /// Evaluates node `index` against `instance`; merges its annotations into `annotations` when
+  /// that collects and the node passes.
+  mutating func evaluate(_ index: Int, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+    let node = graph.nodes[index]
+    if node.isLeaf {
+      // Assertions only: no annotations, no scope, no recursion.
+      var valid = true
+      for keyword in node.keywords where !evaluateAssertion(keyword, instance) {
+        valid = false
+        if mode != .allErrors { break }
+      }
+      return valid
+    }
+    if let boolean = node.boolean {
+      if !boolean && recordsErrors {
+        record(
+          keyword: "false", absoluteLocation: node.absoluteLocation,
+          message: "no value is allowed here (the schema is false)", appendKeyword: false)
+      }
+      return boolean
+    }
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.maximumDepth {
+      if recordsErrors {
+        record(
+          keyword: "$ref", absoluteLocation: node.absoluteLocation,
+          message: "evaluation nested deeper than \(Self.maximumDepth) subschemas; the schema likely has a reference cycle that does not advance into the instance",
+          appendKeyword: false)
+      }
+      return false
+    }
+    let enteredResource = dynamicScope.last != node.resource
+    if enteredResource { dynamicScope.append(node.resource) }
+    defer { if enteredResource { dynamicScope.removeLast() } }
+
+    var local = Annotations(collecting: annotations.collecting || node.needsAnnotations)
+    var valid = true
+    for keyword in node.keywords where !evaluate(keyword, instance, &local) {
+      valid = false
+      if mode != .allErrors { break }
+    }
+    if valid && annotations.collecting { annotations.merge(local) }
+    return valid
+  }
+
+  private mutating func evaluate(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+    switch keyword.check {
+    case .ref, .dynamicRef:
+      return evaluateReference(keyword, instance, &annotations)
+    case .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas:
+      return evaluateCombinator(keyword, instance, &annotations)
+    case .prefixItems, .items, .contains, .properties, .patternProperties, .additionalProperties,
+      .propertyNames:
+      return evaluateChildApplicator(keyword, instance, &annotations)
+    case .unevaluatedItems, .unevaluatedProperties:
+      return evaluateUnevaluated(keyword, instance, &annotations)
+    default:
+      return evaluateAssertion(keyword, instance)
+    }
+  }
+
+  // MARK: - Descending
+
+  /// Evaluates a subschema at the same instance location, under the keyword path
+  /// `keyword` (and `token`, for keywords that hold several subschemas).
+  mutating func descend(
+    _ node: Int, keyword: String, token: @autoclosure () -> String? = nil, instance: JSONValue,
+    _ annotations: inout Annotations
+  ) -> Bool {
+    guard recordsErrors else { return evaluate(node, instance, &annotations) }
+    keywordPath.append(keyword)
+    let extra = token()
+    if let extra { keywordPath.append(extra) }
+    let valid = evaluate(node, instance, &annotations)
+    keywordPath.removeLast(extra == nil ? 1 : 2)
+    return valid
+  }
+
+  /// Evaluates a subschema at a child of the instance (`key` names the member or index).
+  mutating func descend(
+    _ node: Int, keyword: String, token: @autoclosure () -> String? = nil, child value: JSONValue,
+    key: @autoclosure () -> String
+  ) -> Bool {
+    var annotations = Annotations(collecting: false)
+    guard recordsErrors else { return evaluate(node, value, &annotations) }
+    keywordPath.append(keyword)
+    let extra = token()
+    if let extra { keywordPath.append(extra) }
+    instancePath.append(key())
+    let valid = evaluate(node, value, &annotations)
+    keywordPath.removeLast(extra == nil ? 1 : 2)
+    instancePath.removeLast()
+    return valid
+  }
+
+  /// Runs `body` recording nothing, for subschemas whose errors are never reported (`not`,
+  /// `if`, `contains`); returns its result.
+  mutating func silently<T>(_ body: (inout Evaluator) -> T) -> T {
+    let saved = mode
+    mode = .flagOnly
+    let result = body(&self)
+    mode = saved
+    return result
+  }
+
+  // MARK: - Errors
+
+  /// Records an error of `keyword` at the current locations; returns `false` for convenience.
+  @discardableResult
+  mutating func fail(_ keyword: CompiledKeyword, _ message: @autoclosure () -> String) -> Bool {
+    if recordsErrors {
+      record(keyword: keyword.name, absoluteLocation: keyword.absoluteLocation, message: message(), appendKeyword: true)
+    }
+    return false
+  }
+
+  mutating func record(keyword: String, absoluteLocation: String, message: String, appendKeyword: Bool) {
+    errors.append(
+      ValidationError(
+        instanceLocation: JSONPointer(tokens: instancePath),
+        keywordLocation: JSONPointer(tokens: appendKeyword ? keywordPath + [keyword] : keywordPath),
+        absoluteKeywordLocation: absoluteLocation, keyword: keyword, message: message))
+  }
+}
+
+/// A short rendering of a value for messages: JSON text, cut at about 60 characters.
+func render(_ value: JSONValue, limit: Int = 60) -> String {
+  var text = ""
+  renderInto(&text, value, limit: limit)
+  if text.unicodeScalars.count > limit {
+    text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + "…"
+  }
+  return text
+}
+
+private func renderInto(_ text: inout String, _ value: JSONValue, limit: Int) {
+  guard text.utf8.count <= limit * 4 else { return }
+  switch value {
+  case .null: text += "null"
+  case .bool(let flag): text += flag ? "true" : "false"
+  case .number(let number): text += number.description
+  case .string(let string): text += quoted(string)
+  case .array(let elements):
+    text += "["
+    for (position, element) in elements.enumerated() {
+      if position > 0 { text += "," }
+      renderInto(&text, element, limit: limit)
+      if text.utf8.count > limit * 4 { break }
+    }
+    text += "]"
+  case .object(let object):
+    text += "{"
+    for (position, member) in object.members.enumerated() {
+      if position > 0 { text += "," }
+      text += quoted(member.key) + ":"
+      renderInto(&text, member.value, limit: limit)
+      if text.utf8.count > limit * 4 { break }
+    }
+    text += "}"
+  }
+}
+
+/// `string` in double quotes with JSON escapes for quotes, backslashes and controls.
+func quoted(_ string: String) -> String {
+  var result = "\""
+  for scalar in string.unicodeScalars {
+    switch scalar {
+    case "\"": result += "\\\""
+    case "\\": result += "\\\\"
+    case "\n": result += "\\n"
+    case "\r": result += "\\r"
+    case "\t": result += "\\t"
+    default:
+      if scalar.value < 0x20 {
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  return result + "\""
+}

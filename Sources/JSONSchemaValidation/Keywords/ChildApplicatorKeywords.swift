@@ -1,0 +1,126 @@
+import JSONCore
+
+// Applicators that evaluate array items and object members: `prefixItems`, `items`,
+// `contains`, `properties`, `patternProperties`, `additionalProperties`, `propertyNames`
+// (draft 2020-12 core, section 10.3).
+extension Evaluator {
+  mutating func evaluateChildApplicator(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+    switch keyword.check {
+    case .prefixItems(let nodes):
+      guard case .array(let elements) = instance else { return true }
+      var valid = true
+      let count = min(nodes.count, elements.count)
+      for position in 0..<count {
+        if !descend(nodes[position], keyword: keyword.name, token: String(position), child: elements[position], key: String(position)) {
+          valid = false
+          if mode != .allErrors { break }
+        }
+      }
+      if annotations.collecting { annotations.itemPrefix = max(annotations.itemPrefix, count) }
+      return valid
+
+    case .items(let node, let start):
+      guard case .array(let elements) = instance else { return true }
+      var valid = true
+      var position = start
+      while position < elements.count {
+        if !descend(node, keyword: keyword.name, child: elements[position], key: String(position)) {
+          valid = false
+          if mode != .allErrors { break }
+        }
+        position += 1
+      }
+      if annotations.collecting && start < elements.count { annotations.allItems = true }
+      return valid
+
+    case .contains(let node, let minimum, let maximum):
+      guard case .array(let elements) = instance else { return true }
+      var matched = 0
+      for (position, element) in elements.enumerated() {
+        let matches = silently { $0.descend(node, keyword: keyword.name, child: element, key: String(position)) }
+        if matches {
+          matched += 1
+          if annotations.collecting { annotations.itemIndices.insert(position) }
+        }
+      }
+      if matched < minimum {
+        return fail(
+          keyword,
+          minimum == 1
+            ? "the array contains no item that matches the 'contains' schema"
+            : "the array contains \(matched) matching items, fewer than the minimum \(minimum)")
+      }
+      if let maximum, matched > maximum {
+        return fail(keyword, "the array contains \(matched) matching items, more than the maximum \(maximum)")
+      }
+      return true
+
+    case .properties(let table):
+      guard case .object(let object) = instance else { return true }
+      var valid = true
+      for member in object.members {
+        guard let position = table.position(of: member.key) else { continue }
+        if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
+        if !descend(table.nodes[position], keyword: keyword.name, token: member.key, child: member.value, key: member.key) {
+          valid = false
+          if mode != .allErrors { break }
+        }
+      }
+      return valid
+
+    case .patternProperties(let patterns):
+      guard case .object(let object) = instance else { return true }
+      var valid = true
+      for member in object.members {
+        for entry in patterns where entry.regex.matches(member.key) {
+          if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
+          if !descend(entry.node, keyword: keyword.name, token: entry.regex.pattern, child: member.value, key: member.key) {
+            valid = false
+            if mode != .allErrors { return false }
+          }
+        }
+      }
+      return valid
+
+    case .additionalProperties(let node, let declared, let patterns):
+      guard case .object(let object) = instance else { return true }
+      var valid = true
+      for member in object.members {
+        if declared?.contains(member.key) == true { continue }
+        if patterns.contains(where: { $0.matches(member.key) }) { continue }
+        if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
+        if graph.nodes[node].boolean == false {
+          // The common `additionalProperties: false`: name the property, not the schema.
+          valid = false
+          if recordsErrors {
+            instancePath.append(member.key)
+            fail(keyword, "the property \(quoted(member.key)) is not allowed (no schema declares it)")
+            instancePath.removeLast()
+          }
+          if mode != .allErrors { break }
+          continue
+        }
+        if !descend(node, keyword: keyword.name, child: member.value, key: member.key) {
+          valid = false
+          if mode != .allErrors { break }
+        }
+      }
+      return valid
+
+    case .propertyNames(let node):
+      guard case .object(let object) = instance else { return true }
+      var valid = true
+      for member in object.members {
+        var ignored = Annotations(collecting: false)
+        if !descend(node, keyword: keyword.name, instance: .string(member.key), &ignored) {
+          valid = false
+          if mode != .allErrors { break }
+        }
+      }
+      return valid
+
+    default:
+      return true
+    }
+  }
+}
