@@ -128,7 +128,7 @@ extension SchemaCompiler {
     }
     if let value = object["format"] {
       guard case .string(let name) = value else { throw invalid("format", "'format' must be a string") }
-      let asserted = (formatsAsserted || vocabularies.formatAssertion) && FormatChecker.assertedFormats.contains(name)
+      let asserted = (formatsAsserted || vocabularies.formatAssertion) && Evaluator.asserts(format: name)
       add("format", .format(name: name, asserted: asserted))
     }
     if let value = object["$ref"] {

@@ -44,8 +44,7 @@ extension Evaluator {
       guard case .string(let string) = instance, !regex.matches(string) else { return true }
       return fail(keyword, "\(render(instance)) does not match the pattern \(quoted(regex.pattern))")
     case .format(let name, let asserted):
-      guard asserted, case .string(let string) = instance,
-        FormatChecker.check(format: name, string: string) == false
+      guard asserted, case .string(let string) = instance, !Self.holds(format: name, string)
       else { return true }
       return fail(keyword, "\(render(instance)) is not a valid \(name)")
     case .maxItems(let limit):
@@ -90,6 +89,17 @@ extension Evaluator {
     default:
       return true
     }
+  }
+
+  /// Whether `string` is a valid `format`; formats this library does not assert hold.
+  static func holds(format: String, _ string: String) -> Bool {
+    if format == "regex" { return ECMAScriptRegex.isValid(string) }
+    return FormatChecker.check(format: format, string: string) != false
+  }
+
+  /// Whether this library asserts `format` when assertion is on.
+  static func asserts(format: String) -> Bool {
+    format == "regex" || FormatChecker.assertedFormats.contains(format)
   }
 
   private func firstDuplicate(_ elements: [JSONValue]) -> (Int, Int)? {
