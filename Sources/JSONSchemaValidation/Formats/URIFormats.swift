@@ -1,0 +1,206 @@
+/// `uri` (RFC 3986 section 3 `URI`, which requires a scheme) and `uri-reference` (section 4.1
+/// `URI-reference`, a URI or a relative reference), following the RFC 3986 ABNF exactly: only
+/// ASCII, percent-encodings are `%` and two hex digits, and IP literals hold an IPv6 address or
+/// an `IPvFuture`.
+enum URIFormats {
+  static func isURI(_ s: UTF8Bytes) -> Bool {
+    guard let afterScheme = schemeEnd(s) else { return false }
+    return isRest(s, from: afterScheme + 1, isRelative: false)
+  }
+
+  static func isURIReference(_ s: UTF8Bytes) -> Bool {
+    if let afterScheme = schemeEnd(s) {
+      return isRest(s, from: afterScheme + 1, isRelative: false)
+    }
+    return isRest(s, from: 0, isRelative: true)
+  }
+
+  /// The index of the `:` ending a valid leading `scheme`, or nil when the string has none.
+  private static func schemeEnd(_ s: UTF8Bytes) -> Int? {
+    // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+    guard !s.isEmpty, s[0].isASCIILetter else { return nil }
+    var i = 1
+    while i < s.count {
+      let byte = s[i]
+      if byte == UInt8(ascii: ":") { return i }
+      guard
+        byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "+")
+          || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+      else { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Whether `s[start...]` is `hier-part [ "?" query ] [ "#" fragment ]` (or, for a relative
+  /// reference, `relative-part` in place of `hier-part`).
+  private static func isRest(_ s: UTF8Bytes, from start: Int, isRelative: Bool) -> Bool {
+    let end = s.count
+    var i = start
+    if end - i >= 2, s[i] == UInt8(ascii: "/"), s[i + 1] == UInt8(ascii: "/") {
+      // "//" authority path-abempty
+      i += 2
+      let authorityStart = i
+      while i < end, s[i] != UInt8(ascii: "/"), s[i] != UInt8(ascii: "?"),
+        s[i] != UInt8(ascii: "#")
+      {
+        i += 1
+      }
+      guard isAuthority(s, from: authorityStart, to: i) else { return false }
+    } else if isRelative {
+      // path-noscheme: the first segment may not contain ":".
+      while i < end, s[i] != UInt8(ascii: "/"), s[i] != UInt8(ascii: "?"),
+        s[i] != UInt8(ascii: "#")
+      {
+        guard s[i] != UInt8(ascii: ":") else { return false }
+        i += 1
+      }
+      i = start
+    }
+    // The rest of the path: pchars and "/" (path-abempty, path-absolute, path-rootless,
+    // path-noscheme and path-empty differ only in what was checked above).
+    while i < end, s[i] != UInt8(ascii: "?"), s[i] != UInt8(ascii: "#") {
+      if s[i] == UInt8(ascii: "/") {
+        i += 1
+      } else {
+        guard isPchar(s, &i) else { return false }
+      }
+    }
+    if i < end, s[i] == UInt8(ascii: "?") {
+      i += 1
+      // query = *( pchar / "/" / "?" )
+      while i < end, s[i] != UInt8(ascii: "#") {
+        guard isQueryOrFragmentByte(s, &i) else { return false }
+      }
+    }
+    if i < end {
+      // s[i] is "#"; fragment = *( pchar / "/" / "?" )
+      i += 1
+      while i < end {
+        guard isQueryOrFragmentByte(s, &i) else { return false }
+      }
+    }
+    return true
+  }
+
+  /// Consumes one `pchar / "/" / "?"`.
+  @inline(__always)
+  private static func isQueryOrFragmentByte(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
+    if s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "?") {
+      i += 1
+      return true
+    }
+    return isPchar(s, &i)
+  }
+
+  /// Consumes one `pchar = unreserved / pct-encoded / sub-delims / ":" / "@"`, advancing `i`
+  /// past it; leaves `i` unchanged and returns false otherwise.
+  @inline(__always)
+  private static func isPchar(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
+    let byte = s[i]
+    if isUnreserved(byte) || isSubDelim(byte) || byte == UInt8(ascii: ":")
+      || byte == UInt8(ascii: "@")
+    {
+      i += 1
+      return true
+    }
+    return isPercentEncoded(s, &i)
+  }
+
+  /// Consumes one `pct-encoded = "%" HEXDIG HEXDIG`.
+  @inline(__always)
+  private static func isPercentEncoded(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
+    guard s[i] == UInt8(ascii: "%"), i + 2 < s.count, s[i + 1].isASCIIHexDigit,
+      s[i + 2].isASCIIHexDigit
+    else { return false }
+    i += 3
+    return true
+  }
+
+  /// `unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"`
+  @inline(__always)
+  private static func isUnreserved(_ byte: UInt8) -> Bool {
+    byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "-")
+      || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+  }
+
+  /// `sub-delims = "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "="`
+  @inline(__always)
+  private static func isSubDelim(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+      UInt8(ascii: ";"), UInt8(ascii: "="):
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// `authority = [ userinfo "@" ] host [ ":" port ]`
+  private static func isAuthority(_ s: UTF8Bytes, from start: Int, to end: Int) -> Bool {
+    var i = start
+    // userinfo = *( unreserved / pct-encoded / sub-delims / ":" ), present when an "@" follows.
+    var at = start
+    while at < end, s[at] != UInt8(ascii: "@") { at += 1 }
+    if at < end {
+      while i < at {
+        let byte = s[i]
+        if isUnreserved(byte) || isSubDelim(byte) || byte == UInt8(ascii: ":") {
+          i += 1
+        } else {
+          guard isPercentEncoded(s, &i), i <= at else { return false }
+        }
+      }
+      i = at + 1
+    }
+    // host = IP-literal / IPv4address / reg-name
+    if i < end, s[i] == UInt8(ascii: "[") {
+      let literalStart = i + 1
+      while i < end, s[i] != UInt8(ascii: "]") { i += 1 }
+      guard i < end, isIPLiteralBody(s, from: literalStart, to: i) else { return false }
+      i += 1
+    } else {
+      // reg-name = *( unreserved / pct-encoded / sub-delims ); IPv4address is a subset.
+      while i < end, s[i] != UInt8(ascii: ":") {
+        if isUnreserved(s[i]) || isSubDelim(s[i]) {
+          i += 1
+        } else {
+          guard isPercentEncoded(s, &i), i <= end else { return false }
+        }
+      }
+    }
+    guard i < end else { return true }
+    // ":" port, port = *DIGIT
+    guard s[i] == UInt8(ascii: ":") else { return false }
+    i += 1
+    while i < end {
+      guard s[i].isASCIIDigit else { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// `IPv6address / IPvFuture`, the inside of `IP-literal`.
+  private static func isIPLiteralBody(_ s: UTF8Bytes, from start: Int, to end: Int) -> Bool {
+    guard start < end else { return false }
+    guard s[start] | 0x20 == UInt8(ascii: "v") else {
+      return IPFormats.isIPv6(s, from: start, to: end)
+    }
+    // IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
+    var i = start + 1
+    let versionStart = i
+    while i < end, s[i].isASCIIHexDigit { i += 1 }
+    guard i > versionStart, i < end, s[i] == UInt8(ascii: ".") else { return false }
+    i += 1
+    guard i < end else { return false }
+    while i < end {
+      let byte = s[i]
+      guard isUnreserved(byte) || isSubDelim(byte) || byte == UInt8(ascii: ":") else {
+        return false
+      }
+      i += 1
+    }
+    return true
+  }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import JSONCore
+import Testing
+
+@testable import JSONSchemaValidation
+
+/// `FormatChecker` against the official suite's `optional/format` files and hand-picked cases.
+@Suite struct FormatCheckerTests {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  static let formatDirectory =
+    packageRoot + "/../shared/json-schema-test-suite/tests-draft2020-12/optional/format"
+
+  /// The suite files whose every case must pass, one per asserted format.
+  static let assertedFormats = [
+    "date-time", "date", "time", "duration", "uuid", "email", "ipv4", "ipv6", "hostname", "uri",
+    "uri-reference", "json-pointer", "relative-json-pointer",
+  ]
+
+  /// The suite's format files that this library leaves as annotations.
+  static let annotationOnlyFormats = [
+    "regex", "idn-email", "idn-hostname", "iri", "iri-reference", "uri-template",
+  ]
+
+  struct SuiteCase {
+    var description: String
+    var format: String
+    var data: JSONValue
+    var valid: Bool
+  }
+
+  /// The cases of `optional/format/<name>.json`, or nil when the suite is not checked out.
+  static func suiteCases(_ name: String) throws -> [SuiteCase]? {
+    let path = formatDirectory + "/\(name).json"
+    guard FileManager.default.fileExists(atPath: path) else {
+      // CI must have the suite; a developer machine without it skips, and says so.
+      #expect(ProcessInfo.processInfo.environment["CI"] == nil, "the test suite is missing in CI")
+      print("FormatCheckerTests: suite not found at \(path)")
+      return nil
+    }
+    let document = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: path)))
+    var cases: [SuiteCase] = []
+    for group in document.value.arrayValue ?? [] {
+      let format = try #require(group["schema"]?["format"]?.stringValue)
+      let groupDescription = group["description"]?.stringValue ?? ""
+      for test in group["tests"]?.arrayValue ?? [] {
+        cases.append(
+          SuiteCase(
+            description: groupDescription + ": " + (test["description"]?.stringValue ?? ""),
+            format: format, data: try #require(test["data"]),
+            valid: try #require(test["valid"]?.boolValue as Bool?)))
+      }
+    }
+    return cases
+  }
+
+  @Test(arguments: assertedFormats)
+  func everySuiteCasePasses(name: String) throws {
+    guard let cases = try Self.suiteCases(name) else { return }
+    let strings = cases.filter { $0.data.stringValue != nil }
+    #expect(strings.count >= 10, "\(name).json has only \(strings.count) string cases")
+    var passed = 0
+    for test in strings {
+      let string = try #require(test.data.stringValue)
+      let result = FormatChecker.check(format: test.format, string: string)
+      #expect(result == test.valid, "\(name): \(test.description): \(string.debugDescription)")
+      if result == test.valid { passed += 1 }
+    }
+    print("format suite \(name).json: \(passed)/\(strings.count) string cases pass")
+  }
+
+  @Test(arguments: annotationOnlyFormats)
+  func unassertedSuiteFormatsAreUnknown(name: String) throws {
+    guard let cases = try Self.suiteCases(name) else { return }
+    for test in cases {
+      guard let string = test.data.stringValue else { continue }
+      #expect(FormatChecker.check(format: test.format, string: string) == nil)
+    }
+  }
+
+  @Test func assertedFormatsAreTheCheckedOnes() {
+    #expect(FormatChecker.assertedFormats == Set(Self.assertedFormats))
+    for format in ["regex", "idn-hostname", "idn-email", "iri", "iri-reference", "uri-template"] {
+      #expect(!FormatChecker.assertedFormats.contains(format))
+      #expect(FormatChecker.check(format: format, string: "x") == nil)
+    }
+    #expect(FormatChecker.check(format: "no-such-format", string: "x") == nil)
+    #expect(FormatChecker.check(format: "DATE-TIME", string: "2017-03-10T00:00:00Z") == nil)
+  }
+
+  @Test(arguments: [
+    ("2017-03-10T00:00:00+00:00", true),
+    ("2017-03-10T00:00:00Z", true),
+    ("2017-03-10T00:00:00.1234567Z", true),
+    ("2017-03-10t00:00:00z", true),
+    ("2024-02-29T12:00:00-05:30", true),
+    ("2000-02-29T00:00:00Z", true),
+    ("2017-03-10T00:00:00", false),
+    ("2017-02-30T00:00:00Z", false),
+    ("2023-02-29T00:00:00Z", false),
+    ("1900-02-29T00:00:00Z", false),
+    ("2017-03-10 00:00:00Z", false),
+    ("2017-03-10T24:00:00Z", false),
+    ("2017-03-10T23:59:61Z", false),
+    ("2017-03-10T23:59:60.5Z", true),
+    ("2017-03-10T00:00:00.Z", false),
+    ("2017-03-10T00:00:00+23:59", true),
+    ("2017-03-10T00:00:00+2:00", false),
+    ("2017-03-10T00:00:00+02:00:00", false),
+  ])
+  func dateTimeExamples(string: String, valid: Bool) {
+    #expect(FormatChecker.check(format: "date-time", string: string) == valid)
+  }
+
+  @Test func dateAndTimeExamples() {
+    #expect(FormatChecker.check(format: "date", string: "2024-02-29") == true)
+    #expect(FormatChecker.check(format: "date", string: "2023-02-29") == false)
+    #expect(FormatChecker.check(format: "date", string: "2017-02-30") == false)
+    #expect(FormatChecker.check(format: "time", string: "00:29:60-23:30") == true)
+    #expect(FormatChecker.check(format: "time", string: "12:00:60Z") == false)
+  }
+
+  @Test(arguments: [
+    ("4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04", true),
+    ("4D3CF487-70F4-4E1E-9FF1-B2BFCE8D9F04", true),
+    ("4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f0", false),
+    ("4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04a", false),
+    ("4d3cf48770f4-4e1e-9ff1-b2bfce8d9f04-", false),
+    ("{4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f0}", false),
+  ])
+  func uuidExamples(string: String, valid: Bool) {
+    #expect(FormatChecker.check(format: "uuid", string: string) == valid)
+  }
+
+  @Test func durationExamples() {
+    #expect(FormatChecker.check(format: "duration", string: "P1Y2M3DT4H5M6S") == true)
+    #expect(FormatChecker.check(format: "duration", string: "P3W") == true)
+    #expect(FormatChecker.check(format: "duration", string: "P1Y2D") == false)
+    #expect(FormatChecker.check(format: "duration", string: "P1DT") == false)
+    #expect(FormatChecker.check(format: "duration", string: "PT1S2M") == false)
+  }
+
+  @Test func emailAddressLiteralsFollowRFC5321() {
+    // Snum allows leading zeros; "::" must stand for at least two groups; the tag is
+    // case-insensitive; no other address-literal tag is registered.
+    #expect(FormatChecker.check(format: "email", string: "a@[127.0.0.01]") == true)
+    #expect(FormatChecker.check(format: "email", string: "a@[ipv6:1:2:3:4:5:6::8]") == false)
+    #expect(FormatChecker.check(format: "email", string: "a@[IPv6:1:2:3:4:5::8]") == true)
+    #expect(FormatChecker.check(format: "email", string: "a@[ipv6:::ffff:1.2.3.4]") == true)
+    #expect(FormatChecker.check(format: "email", string: "a@[tag:content]") == false)
+    #expect(FormatChecker.check(format: "email", string: "\"\"@example.com") == true)
+    #expect(FormatChecker.check(format: "email", string: "\"a\\\"b\"@example.com") == true)
+    #expect(FormatChecker.check(format: "email", string: "\"a\"b\"@example.com") == false)
+  }
+
+  @Test func ipv6ElisionCountsGroups() {
+    #expect(FormatChecker.check(format: "ipv6", string: "1:2:3:4:5:6:7::") == true)
+    #expect(FormatChecker.check(format: "ipv6", string: "1:2:3:4:5:6:7:8::") == false)
+    #expect(FormatChecker.check(format: "ipv6", string: "::1:2:3:4:5:1.2.3.4") == true)
+    #expect(FormatChecker.check(format: "ipv6", string: "::1:2:3:4:5:6:1.2.3.4") == false)
+    #expect(FormatChecker.check(format: "ipv6", string: "1:2:3:4:5:6:1.2.3.4") == true)
+    #expect(FormatChecker.check(format: "ipv4", string: "01.2.3.4") == false)
+  }
+
+  @Test func hostnameLabelsAndIDNA() {
+    let name253 = String(repeating: "abcdefghi.", count: 25) + "abc"
+    #expect(name253.utf8.count == 253)
+    #expect(FormatChecker.check(format: "hostname", string: name253) == true)
+    #expect(FormatChecker.check(format: "hostname", string: name253 + "d") == false)
+    // An A-label must decode, re-encode identically and hold a non-ASCII character.
+    #expect(FormatChecker.check(format: "hostname", string: "XN--9N2BP8Q.example") == true)
+    #expect(FormatChecker.check(format: "hostname", string: "xn--abc-") == false)
+    #expect(FormatChecker.check(format: "hostname", string: "xn--") == false)
+    // Not NFC: "e" followed by U+0301 COMBINING ACUTE ACCENT.
+    #expect(FormatChecker.check(format: "hostname", string: "xn--e-xbb") == false)
+    #expect(FormatChecker.check(format: "hostname", string: "xn--9ca") == true)
+    // RFC 5893: once a label is right-to-left, no label may begin with a digit.
+    #expect(FormatChecker.check(format: "hostname", string: "xn--4dbc5h.example") == true)
+    #expect(FormatChecker.check(format: "hostname", string: "xn--4dbc5h.1example") == false)
+    #expect(FormatChecker.check(format: "hostname", string: "1example.com") == true)
+    // Hebrew letters followed by a Latin letter break the right-to-left label rule.
+    #expect(FormatChecker.check(format: "hostname", string: "xn--a-zhcd") == false)
+  }
+
+  @Test func uriGrammar() {
+    #expect(FormatChecker.check(format: "uri", string: "http://[v7.fe80::a+en1]/") == true)
+    #expect(FormatChecker.check(format: "uri", string: "http://[v7.]/") == false)
+    #expect(FormatChecker.check(format: "uri", string: "http://[fe80::1%25en1]/") == false)
+    #expect(FormatChecker.check(format: "uri", string: "urn:isbn:0451450523") == true)
+    #expect(FormatChecker.check(format: "uri", string: "http://a:/") == true)
+    #expect(FormatChecker.check(format: "uri", string: "http://a/b#c#d") == false)
+    #expect(FormatChecker.check(format: "uri", string: "a:") == true)
+    #expect(FormatChecker.check(format: "uri-reference", string: "a/b:c?d=/?#/?") == true)
+    #expect(FormatChecker.check(format: "uri-reference", string: "%41:b") == false)
+    #expect(FormatChecker.check(format: "uri-reference", string: "//user@[::1]:8080") == true)
+  }
+
+  @Test func jsonPointers() {
+    #expect(FormatChecker.check(format: "json-pointer", string: "/a~01/~10") == true)
+    #expect(FormatChecker.check(format: "json-pointer", string: "/a~") == false)
+    #expect(FormatChecker.check(format: "relative-json-pointer", string: "0") == true)
+    #expect(FormatChecker.check(format: "relative-json-pointer", string: "10#") == true)
+    #expect(FormatChecker.check(format: "relative-json-pointer", string: "00") == false)
+    #expect(FormatChecker.check(format: "relative-json-pointer", string: "#") == false)
+  }
+}
