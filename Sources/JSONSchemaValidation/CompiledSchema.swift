@@ -148,7 +148,9 @@ enum KeywordCheck: Sendable {
   case prefixItems([Int])
   case items(node: Int, from: Int)
   case contains(node: Int, minimum: Int, maximum: Int?)
-  case properties(PropertyTable)
+  /// `properties`; when the schema's `required` names are all declared properties (at most
+  /// 64), `required` is checked in the same pass over the members and reported as itself.
+  case properties(PropertyTable, required: FusedRequired?)
   case patternProperties([(regex: ECMAScriptRegex, node: Int)])
   case additionalProperties(node: Int, declared: PropertyTable?, patterns: [ECMAScriptRegex])
   case propertyNames(Int)
@@ -167,6 +169,14 @@ enum KeywordCheck: Sendable {
       return false
     }
   }
+}
+
+/// `required` folded into `properties`: a bit per table entry, and the `required` keyword for
+/// its output units.
+struct FusedRequired: Sendable {
+  /// Bit `i` is set when table entry `i` is required.
+  let mask: UInt64
+  let keyword: CompiledKeyword
 }
 
 /// The subschemas of `properties`, looked up by an FNV-1a hash of the name's UTF-8 bytes in an
@@ -217,6 +227,16 @@ final class PropertyTable: Sendable {
 
   func contains(_ name: String) -> Bool { position(of: name) != nil }
 
+  /// The bit mask of the entries named `names`, or `nil` when one is not an entry.
+  func mask(covering names: [String]) -> UInt64? {
+    var mask: UInt64 = 0
+    for name in names {
+      guard let position = position(of: name), position < 64 else { return nil }
+      mask |= 1 << UInt64(position)
+    }
+    return mask
+  }
+
   /// A cheap hash: the length and the first eight UTF-8 bytes. Names that share both still
   /// land in one probe sequence and are told apart by comparison.
   @inline(__always)
@@ -234,6 +254,8 @@ final class PropertyTable: Sendable {
     hash = (hash ^ (hash >> 31)) &* 0xBF58_476D_1CE4_E5B9
     return hash ^ (hash >> 27)
   }
+
+
 
 
 }

@@ -108,6 +108,16 @@ struct Evaluator {
     return valid
   }
 
+  /// Evaluates a leaf node (assertions only) when no error is recorded: the hot path for the
+  /// properties of API items.
+  @inline(__always)
+  mutating func evaluateLeaf(_ index: Int, _ instance: JSONValue) -> Bool {
+    for keyword in graph.nodes[index].keywords where !evaluateAssertion(keyword, instance) {
+      return false
+    }
+    return true
+  }
+
   private mutating func evaluate(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
     switch keyword.check {
     case .ref, .dynamicRef:

@@ -166,7 +166,16 @@ extension SchemaCompiler {
         add("contains", .contains(node: node, minimum: minimum, maximum: maximum))
       }
       let declared = try schemaMap("properties").map { PropertyTable($0.map { (name: $0.0, node: $0.1) }) }
-      if let declared { add("properties", .properties(declared)) }
+      if let declared {
+        var fused: FusedRequired? = nil
+        if let position = keywords.firstIndex(where: { $0.name == "required" }),
+          case .required(let required) = keywords[position].check, declared.names.count <= 64,
+          let mask = declared.mask(covering: required.names)
+        {
+          fused = FusedRequired(mask: mask, keyword: keywords.remove(at: position))
+        }
+        add("properties", .properties(declared, required: fused))
+      }
       var patterns: [(regex: ECMAScriptRegex, node: Int)] = []
       if let entries = try schemaMap("patternProperties") {
         for (pattern, node) in entries {

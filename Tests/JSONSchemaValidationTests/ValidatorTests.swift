@@ -56,8 +56,8 @@ private let usageSchema = """
     #expect(
       messages == [
         "/totalCount: -1 is less than the minimum 0",
-        "/items/0: the required property \"processedDateTime\" is missing",
         "/items/0/usagePercent: -1 is less than the minimum 0",
+        "/items/0: the required property \"processedDateTime\" is missing",
         "/items/1/usagePercent: expected number, found string \"x\"",
         "/items/1/processedDateTime: expected string, found integer 5",
       ])

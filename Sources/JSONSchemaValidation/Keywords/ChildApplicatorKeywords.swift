@@ -23,8 +23,13 @@ extension Evaluator {
       guard case .array(let elements) = instance else { return true }
       var valid = true
       var position = start
+      let leaf = graph.nodes[node].isLeaf && !recordsErrors
       while position < elements.count {
-        if !descend(node, keyword: keyword.name, child: elements[position], key: String(position)) {
+        let itemValid =
+          leaf
+          ? evaluateLeaf(node, elements[position])
+          : descend(node, keyword: keyword.name, child: elements[position], key: String(position))
+        if !itemValid {
           valid = false
           if mode != .allErrors { break }
         }
@@ -55,15 +60,29 @@ extension Evaluator {
       }
       return true
 
-    case .properties(let table):
+    case .properties(let table, let required):
       guard case .object(let object) = instance else { return true }
       var valid = true
+      var present: UInt64 = 0
       for member in object.members {
         guard let position = table.position(of: member.key) else { continue }
+        present |= 1 << UInt64(truncatingIfNeeded: position)
         if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
-        if !descend(table.nodes[position], keyword: keyword.name, token: member.key, child: member.value, key: member.key) {
+        let node = table.nodes[position]
+        let childValid =
+          graph.nodes[node].isLeaf && !recordsErrors
+          ? evaluateLeaf(node, member.value)
+          : descend(node, keyword: keyword.name, token: member.key, child: member.value, key: member.key)
+        if !childValid {
           valid = false
-          if mode != .allErrors { break }
+          if mode != .allErrors { return false }
+        }
+      }
+      if let required, present & required.mask != required.mask {
+        for (position, name) in table.names.enumerated()
+        where required.mask & (1 << UInt64(position)) != 0 && present & (1 << UInt64(position)) == 0 {
+          valid = fail(required.keyword, "the required property \(quoted(name)) is missing")
+          if mode != .allErrors { return false }
         }
       }
       return valid
