@@ -6,7 +6,8 @@ import Foundation
 @main
 enum ConformanceCommand {
   static func main() {
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().path
     let arguments = CommandLine.arguments.dropFirst()
     let suiteRoot = arguments.first ?? packageRoot + "/../shared/json-schema-test-suite"
     guard FileManager.default.fileExists(atPath: suiteRoot + "/tests-draft2020-12") else {
@@ -15,7 +16,8 @@ enum ConformanceCommand {
       exit(ProcessInfo.processInfo.environment["CI"] != nil ? 1 : 0)
     }
     do {
-      let gaps = try ConformanceRunner.loadKnownGaps(path: packageRoot + "/Conformance/known-gaps.json")
+      let gaps = try ConformanceRunner.loadKnownGaps(
+        path: packageRoot + "/Conformance/known-gaps.json")
       let runner = ConformanceRunner(suiteRoot: suiteRoot, knownGaps: gaps)
       let results = try runner.runAll()
       for result in results {
@@ -26,7 +28,9 @@ enum ConformanceCommand {
       }
       let required = results.filter { !$0.file.hasPrefix("optional/") }
       let formats = results.filter { $0.file.hasPrefix("optional/format/") }
-      let optional = results.filter { $0.file.hasPrefix("optional/") && !$0.file.hasPrefix("optional/format/") }
+      let optional = results.filter {
+        $0.file.hasPrefix("optional/") && !$0.file.hasPrefix("optional/format/")
+      }
       print("required (tests-draft2020-12/*.json): \(ConformanceTotals(required).summary)")
       print("optional/format (format assertion on): \(ConformanceTotals(formats).summary)")
       print("optional (other): \(ConformanceTotals(optional).summary)")

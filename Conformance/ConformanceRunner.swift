@@ -58,7 +58,8 @@ public struct ConformanceRunner: Sendable {
     let files = all.filter { $0.hasSuffix(".json") }
     let required = files.filter { !$0.contains("/") }.sorted()
     let format = files.filter { $0.hasPrefix("optional/format/") }.sorted()
-    let optional = files.filter { $0.hasPrefix("optional/") && !$0.hasPrefix("optional/format/") }.sorted()
+    let optional = files.filter { $0.hasPrefix("optional/") && !$0.hasPrefix("optional/format/") }
+      .sorted()
     return required + format + optional
   }
 
@@ -68,7 +69,8 @@ public struct ConformanceRunner: Sendable {
     let remotesRoot = suiteRoot + "/remotes"
     let all = (FileManager.default.enumerator(atPath: remotesRoot)?.allObjects as? [String]) ?? []
     for relative in all.filter({ $0.hasSuffix(".json") }).sorted() {
-      try registry.addFile(atPath: remotesRoot + "/" + relative, uri: "http://localhost:1234/" + relative)
+      try registry.addFile(
+        atPath: remotesRoot + "/" + relative, uri: "http://localhost:1234/" + relative)
     }
     return registry
   }
@@ -102,9 +104,11 @@ public struct ConformanceRunner: Sendable {
           let full = validator.validate(data, mode: .allErrors)
           let first = validator.validate(data, mode: .firstError)
           if fast != full.isValid || fast != first.isValid || full.isValid != full.errors.isEmpty {
-            outcome = "modes disagree: flag \(fast), all-errors \(full.isValid), first-error \(first.isValid)"
+            outcome =
+              "modes disagree: flag \(fast), all-errors \(full.isValid), first-error \(first.isValid)"
           } else if fast != expected {
-            outcome = "expected \(expected ? "valid" : "invalid"), got \(fast ? "valid" : "invalid")"
+            outcome =
+              "expected \(expected ? "valid" : "invalid"), got \(fast ? "valid" : "invalid")"
           } else {
             outcome = nil
           }
@@ -129,7 +133,8 @@ public struct ConformanceRunner: Sendable {
 
   private func isKnownGap(file: String, group: String, test: String) -> Bool {
     knownGaps.contains { gap in
-      gap.file == file && (gap.group == "*" || gap.group == group) && (gap.test == "*" || gap.test == test)
+      gap.file == file && (gap.group == "*" || gap.group == group)
+        && (gap.test == "*" || gap.test == test)
     }
   }
 
@@ -172,6 +177,7 @@ public struct ConformanceTotals: Sendable {
   /// `N passed, N failed, N known gaps`.
   public var summary: String {
     "\(passed) passed, \(failed) failed, \(knownGaps) known gaps"
-      + (fixedGaps > 0 ? ", \(fixedGaps) listed gaps now pass (remove them from known-gaps.json)" : "")
+      + (fixedGaps > 0
+        ? ", \(fixedGaps) listed gaps now pass (remove them from known-gaps.json)" : "")
   }
 }

@@ -93,7 +93,8 @@ public struct JSONNumber: Sendable, Hashable {
       bytes = bytes.dropFirst(bytes.count)
       exponent += exponentNegative ? -value : value
     }
-    guard bytes.isEmpty, let number = JSONNumber.make(negative: negative, digits: digits, exponent: exponent)
+    guard bytes.isEmpty,
+      let number = JSONNumber.make(negative: negative, digits: digits, exponent: exponent)
     else { return nil }
     self = number
   }
@@ -120,7 +121,8 @@ extension JSONNumber {
       if !overflow {
         if negative {
           if scaled <= UInt64(Int64.max) + 1 {
-            return JSONNumber(storage: .integer(scaled == UInt64(Int64.max) + 1 ? Int64.min : -Int64(scaled)))
+            return JSONNumber(
+              storage: .integer(scaled == UInt64(Int64.max) + 1 ? Int64.min : -Int64(scaled)))
           }
         } else if scaled <= UInt64(Int64.max) {
           return JSONNumber(storage: .integer(Int64(scaled)))
@@ -128,9 +130,13 @@ extension JSONNumber {
       }
     }
     if let exponent32 = Int32(exactly: exponent) {
-      return JSONNumber(storage: .decimal(negative: negative, significand: significand, exponent: exponent32))
+      return JSONNumber(
+        storage: .decimal(negative: negative, significand: significand, exponent: exponent32))
     }
-    return JSONNumber(storage: .big(BigDecimal(negative: negative, digits: Array(String(significand).utf8), exponent: exponent)))
+    return JSONNumber(
+      storage: .big(
+        BigDecimal(negative: negative, digits: Array(String(significand).utf8), exponent: exponent))
+    )
   }
 
   /// The canonical number `±digits × 10^exponent`, `digits` being ASCII decimal digits;
@@ -160,7 +166,9 @@ extension JSONNumber {
       }
       if fits { return make(negative: negative, significand: significand, exponent: exponent) }
     }
-    return JSONNumber(storage: .big(BigDecimal(negative: negative, digits: Array(digits[start..<end]), exponent: exponent)))
+    return JSONNumber(
+      storage: .big(
+        BigDecimal(negative: negative, digits: Array(digits[start..<end]), exponent: exponent)))
   }
 
   @usableFromInline

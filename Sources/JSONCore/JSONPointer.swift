@@ -22,7 +22,9 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
       throw .missingLeadingSlash(text)
     }
     var tokens: [String] = []
-    for raw in text.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+    for raw in text.utf8.dropFirst().split(
+      separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    {
       tokens.append(try JSONPointer.unescape(raw, in: text))
     }
     self.tokens = tokens
@@ -36,7 +38,9 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     try self.init(parsing: decoded)
   }
 
-  private static func unescape(_ raw: some Collection<UInt8>, in text: String) throws(JSONPointerError) -> String {
+  private static func unescape(_ raw: some Collection<UInt8>, in text: String)
+    throws(JSONPointerError) -> String
+  {
     guard raw.contains(UInt8(ascii: "~")) else { return String(decoding: raw, as: UTF8.self) }
     var bytes: [UInt8] = []
     var iterator = raw.makeIterator()
@@ -143,7 +147,8 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
   }
 
   public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
-    lhs.tokens.count == rhs.tokens.count && zip(lhs.tokens, rhs.tokens).allSatisfy { $0.codePointsEqual($1) }
+    lhs.tokens.count == rhs.tokens.count
+      && zip(lhs.tokens, rhs.tokens).allSatisfy { $0.codePointsEqual($1) }
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -163,9 +168,11 @@ public enum JSONPointerError: Error, Sendable, Equatable, CustomStringConvertibl
 
   public var description: String {
     switch self {
-    case .missingLeadingSlash(let text): return "JSON Pointer '\(text)' must be empty or start with '/'"
+    case .missingLeadingSlash(let text):
+      return "JSON Pointer '\(text)' must be empty or start with '/'"
     case .badEscape(let text): return "JSON Pointer '\(text)' has a '~' not followed by '0' or '1'"
-    case .badPercentEncoding(let text): return "URI fragment '\(text)' has an invalid percent-encoding"
+    case .badPercentEncoding(let text):
+      return "URI fragment '\(text)' has an invalid percent-encoding"
     }
   }
 }
@@ -192,7 +199,8 @@ public func percentDecode(_ text: Substring) -> String? {
   var iterator = text.utf8.makeIterator()
   while let byte = iterator.next() {
     if byte == UInt8(ascii: "%") {
-      guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
+      guard let high = iterator.next().flatMap(hexValue),
+        let low = iterator.next().flatMap(hexValue)
       else { return nil }
       bytes.append(high << 4 | low)
     } else {

@@ -255,7 +255,4 @@ final class PropertyTable: Sendable {
     return hash ^ (hash >> 27)
   }
 
-
-
-
 }

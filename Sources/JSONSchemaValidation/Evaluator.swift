@@ -64,7 +64,9 @@ struct Evaluator {
 
   /// Evaluates node `index` against `instance`; merges its annotations into `annotations` when
   /// that collects and the node passes.
-  mutating func evaluate(_ index: Int, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+  mutating func evaluate(_ index: Int, _ instance: JSONValue, _ annotations: inout Annotations)
+    -> Bool
+  {
     let node = graph.nodes[index]
     if node.isLeaf {
       // Assertions only: no annotations, no scope, no recursion.
@@ -89,7 +91,8 @@ struct Evaluator {
       if recordsErrors {
         record(
           keyword: "$ref", absoluteLocation: node.absoluteLocation,
-          message: "evaluation nested deeper than \(Self.maximumDepth) subschemas; the schema likely has a reference cycle that does not advance into the instance",
+          message:
+            "evaluation nested deeper than \(Self.maximumDepth) subschemas; the schema likely has a reference cycle that does not advance into the instance",
           appendKeyword: false)
       }
       return false
@@ -118,7 +121,9 @@ struct Evaluator {
     return true
   }
 
-  private mutating func evaluate(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+  private mutating func evaluate(
+    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
+  ) -> Bool {
     switch keyword.check {
     case .ref, .dynamicRef:
       return evaluateReference(keyword, instance, &annotations)
@@ -184,12 +189,16 @@ struct Evaluator {
   @discardableResult
   mutating func fail(_ keyword: CompiledKeyword, _ message: @autoclosure () -> String) -> Bool {
     if recordsErrors {
-      record(keyword: keyword.name, absoluteLocation: keyword.absoluteLocation, message: message(), appendKeyword: true)
+      record(
+        keyword: keyword.name, absoluteLocation: keyword.absoluteLocation, message: message(),
+        appendKeyword: true)
     }
     return false
   }
 
-  mutating func record(keyword: String, absoluteLocation: String, message: String, appendKeyword: Bool) {
+  mutating func record(
+    keyword: String, absoluteLocation: String, message: String, appendKeyword: Bool
+  ) {
     errors.append(
       ValidationError(
         instanceLocation: JSONPointer(tokens: instancePath),

@@ -14,7 +14,8 @@ extension SchemaCompiler {
         : absoluteLocation + JSONPointer(tokens: [name]).uriFragment
     }
     func add(_ name: String, _ check: KeywordCheck) {
-      keywords.append(CompiledKeyword(name: name, absoluteLocation: keywordLocation(name), check: check))
+      keywords.append(
+        CompiledKeyword(name: name, absoluteLocation: keywordLocation(name), check: check))
     }
     func invalid(_ name: String, _ message: String) -> SchemaError {
       .invalidKeyword(location: keywordLocation(name), message: message)
@@ -28,7 +29,9 @@ extension SchemaCompiler {
     }
     func number(_ name: String) throws(SchemaError) -> JSONNumber? {
       guard let value = object[name] else { return nil }
-      guard case .number(let number) = value else { throw invalid(name, "'\(name)' must be a number") }
+      guard case .number(let number) = value else {
+        throw invalid(name, "'\(name)' must be a number")
+      }
       return number
     }
     func schemaArray(_ name: String) throws(SchemaError) -> [Int]? {
@@ -44,7 +47,9 @@ extension SchemaCompiler {
     }
     func schemaMap(_ name: String) throws(SchemaError) -> [(String, Int)]? {
       guard let value = object[name] else { return nil }
-      guard case .object(let map) = value else { throw invalid(name, "'\(name)' must be an object of schemas") }
+      guard case .object(let map) = value else {
+        throw invalid(name, "'\(name)' must be an object of schemas")
+      }
       var result: [(String, Int)] = []
       for member in map.members {
         result.append((member.key, try subschema(location, name, member.key, context: context)))
@@ -68,7 +73,9 @@ extension SchemaCompiler {
         var mask = TypeMask()
         switch value {
         case .string(let name):
-          guard let type = TypeMask(name: name) else { throw invalid("type", "unknown type '\(name)'") }
+          guard let type = TypeMask(name: name) else {
+            throw invalid("type", "unknown type '\(name)'")
+          }
           mask = type
         case .array(let names):
           for name in names {
@@ -84,60 +91,93 @@ extension SchemaCompiler {
       }
       if let value = object["const"] { add("const", .constant(value)) }
       if let value = object["enum"] {
-        guard case .array(let options) = value else { throw invalid("enum", "'enum' must be an array") }
+        guard case .array(let options) = value else {
+          throw invalid("enum", "'enum' must be an array")
+        }
         add("enum", .enumeration(options))
       }
       if let divisor = try number("multipleOf") {
-        guard divisor > JSONNumber(0) else { throw invalid("multipleOf", "'multipleOf' must be greater than 0") }
+        guard divisor > JSONNumber(0) else {
+          throw invalid("multipleOf", "'multipleOf' must be greater than 0")
+        }
         add("multipleOf", .multipleOf(divisor))
       }
       if let bound = try number("maximum") { add("maximum", .maximum(bound)) }
-      if let bound = try number("exclusiveMaximum") { add("exclusiveMaximum", .exclusiveMaximum(bound)) }
+      if let bound = try number("exclusiveMaximum") {
+        add("exclusiveMaximum", .exclusiveMaximum(bound))
+      }
       if let bound = try number("minimum") { add("minimum", .minimum(bound)) }
-      if let bound = try number("exclusiveMinimum") { add("exclusiveMinimum", .exclusiveMinimum(bound)) }
+      if let bound = try number("exclusiveMinimum") {
+        add("exclusiveMinimum", .exclusiveMinimum(bound))
+      }
       if let limit = try count("maxLength") { add("maxLength", .maxLength(limit)) }
       if let limit = try count("minLength") { add("minLength", .minLength(limit)) }
       if let value = object["pattern"] {
-        guard case .string(let pattern) = value else { throw invalid("pattern", "'pattern' must be a string") }
+        guard case .string(let pattern) = value else {
+          throw invalid("pattern", "'pattern' must be a string")
+        }
         add("pattern", .pattern(try regex(pattern, "pattern")))
       }
       if let limit = try count("maxItems") { add("maxItems", .maxItems(limit)) }
       if let limit = try count("minItems") { add("minItems", .minItems(limit)) }
       if let value = object["uniqueItems"] {
-        guard case .bool(let unique) = value else { throw invalid("uniqueItems", "'uniqueItems' must be a boolean") }
+        guard case .bool(let unique) = value else {
+          throw invalid("uniqueItems", "'uniqueItems' must be a boolean")
+        }
         if unique { add("uniqueItems", .uniqueItems) }
       }
       if let limit = try count("maxProperties") { add("maxProperties", .maxProperties(limit)) }
       if let limit = try count("minProperties") { add("minProperties", .minProperties(limit)) }
       if let value = object["required"] {
-        let names = try stringArray(value, invalid("required", "'required' must be an array of strings"))
+        let names = try stringArray(
+          value, invalid("required", "'required' must be an array of strings"))
         var unique: [String] = []
-        for name in names where !unique.contains(where: { $0.codePointsEqual(name) }) { unique.append(name) }
+        for name in names where !unique.contains(where: { $0.codePointsEqual(name) }) {
+          unique.append(name)
+        }
         add("required", .required(PropertyTable(unique.map { (name: $0, node: -1) })))
       }
       if let value = object["dependentRequired"] {
         guard case .object(let map) = value else {
-          throw invalid("dependentRequired", "'dependentRequired' must be an object of string arrays")
+          throw invalid(
+            "dependentRequired", "'dependentRequired' must be an object of string arrays")
         }
         var entries: [(property: String, required: [String])] = []
         for member in map.members {
-          entries.append((member.key, try stringArray(member.value, invalid("dependentRequired", "'dependentRequired' must be an object of string arrays"))))
+          entries.append(
+            (
+              member.key,
+              try stringArray(
+                member.value,
+                invalid(
+                  "dependentRequired", "'dependentRequired' must be an object of string arrays"))
+            ))
         }
         add("dependentRequired", .dependentRequired(entries))
       }
     }
     if let value = object["format"] {
-      guard case .string(let name) = value else { throw invalid("format", "'format' must be a string") }
-      let asserted = (formatsAsserted || vocabularies.formatAssertion) && Evaluator.asserts(format: name)
+      guard case .string(let name) = value else {
+        throw invalid("format", "'format' must be a string")
+      }
+      let asserted =
+        (formatsAsserted || vocabularies.formatAssertion) && Evaluator.asserts(format: name)
       add("format", .format(name: name, asserted: asserted))
     }
     if let value = object["$ref"] {
-      guard case .string(let text) = value else { throw invalid("$ref", "'$ref' must be a URI reference") }
-      add("$ref", .ref(try reference(text, base: context.base, location: keywordLocation("$ref")).node))
+      guard case .string(let text) = value else {
+        throw invalid("$ref", "'$ref' must be a URI reference")
+      }
+      add(
+        "$ref",
+        .ref(try reference(text, base: context.base, location: keywordLocation("$ref")).node))
     }
     if let value = object["$dynamicRef"] {
-      guard case .string(let text) = value else { throw invalid("$dynamicRef", "'$dynamicRef' must be a URI reference") }
-      let (target, uri) = try reference(text, base: context.base, location: keywordLocation("$dynamicRef"))
+      guard case .string(let text) = value else {
+        throw invalid("$dynamicRef", "'$dynamicRef' must be a URI reference")
+      }
+      let (target, uri) = try reference(
+        text, base: context.base, location: keywordLocation("$dynamicRef"))
       var anchor: String? = nil
       if let fragment = uri.fragment, !fragment.isEmpty, !fragment.hasPrefix("/"),
         hasDynamicAnchor(fragment, in: uri)
@@ -152,20 +192,27 @@ extension SchemaCompiler {
       if let nodes = try schemaArray("oneOf") { add("oneOf", .oneOf(nodes)) }
       if let node = try single("not") { add("not", .not(node)) }
       if let condition = try single("if") {
-        add("if", .conditional(condition: condition, then: try single("then"), otherwise: try single("else")))
+        add(
+          "if",
+          .conditional(
+            condition: condition, then: try single("then"), otherwise: try single("else")))
       }
       if let entries = try schemaMap("dependentSchemas") {
         add("dependentSchemas", .dependentSchemas(entries.map { (property: $0.0, node: $0.1) }))
       }
       let prefix = try schemaArray("prefixItems")
       if let prefix { add("prefixItems", .prefixItems(prefix)) }
-      if let node = try single("items") { add("items", .items(node: node, from: prefix?.count ?? 0)) }
+      if let node = try single("items") {
+        add("items", .items(node: node, from: prefix?.count ?? 0))
+      }
       if let node = try single("contains") {
         let minimum = vocabularies.validation ? try count("minContains") ?? 1 : 1
         let maximum = vocabularies.validation ? try count("maxContains") : nil
         add("contains", .contains(node: node, minimum: minimum, maximum: maximum))
       }
-      let declared = try schemaMap("properties").map { PropertyTable($0.map { (name: $0.0, node: $0.1) }) }
+      let declared = try schemaMap("properties").map {
+        PropertyTable($0.map { (name: $0.0, node: $0.1) })
+      }
       if let declared {
         var fused: FusedRequired? = nil
         if let position = keywords.firstIndex(where: { $0.name == "required" }),
@@ -184,7 +231,9 @@ extension SchemaCompiler {
         add("patternProperties", .patternProperties(patterns))
       }
       if let node = try single("additionalProperties") {
-        add("additionalProperties", .additionalProperties(node: node, declared: declared, patterns: patterns.map(\.regex)))
+        add(
+          "additionalProperties",
+          .additionalProperties(node: node, declared: declared, patterns: patterns.map(\.regex)))
       }
       if let node = try single("propertyNames") { add("propertyNames", .propertyNames(node)) }
       if vocabularies.validation, case .object(let legacy)? = object["dependencies"] {
@@ -193,9 +242,17 @@ extension SchemaCompiler {
         var schemas: [(property: String, node: Int)] = []
         for member in legacy.members {
           if case .array = member.value {
-            required.append((member.key, try stringArray(member.value, invalid("dependencies", "'dependencies' must map names to string arrays or schemas"))))
+            required.append(
+              (
+                member.key,
+                try stringArray(
+                  member.value,
+                  invalid(
+                    "dependencies", "'dependencies' must map names to string arrays or schemas"))
+              ))
           } else {
-            schemas.append((member.key, try subschema(location, "dependencies", member.key, context: context)))
+            schemas.append(
+              (member.key, try subschema(location, "dependencies", member.key, context: context)))
           }
         }
         if !required.isEmpty { add("dependencies", .dependentRequired(required)) }
@@ -203,13 +260,18 @@ extension SchemaCompiler {
       }
     }
     if vocabularies.unevaluated {
-      if let node = try single("unevaluatedItems") { add("unevaluatedItems", .unevaluatedItems(node)) }
-      if let node = try single("unevaluatedProperties") { add("unevaluatedProperties", .unevaluatedProperties(node)) }
+      if let node = try single("unevaluatedItems") {
+        add("unevaluatedItems", .unevaluatedItems(node))
+      }
+      if let node = try single("unevaluatedProperties") {
+        add("unevaluatedProperties", .unevaluatedProperties(node))
+      }
     }
     return keywords
   }
 
-  private func stringArray(_ value: JSONValue, _ error: SchemaError) throws(SchemaError) -> [String] {
+  private func stringArray(_ value: JSONValue, _ error: SchemaError) throws(SchemaError) -> [String]
+  {
     guard case .array(let elements) = value else { throw error }
     var result: [String] = []
     for element in elements {

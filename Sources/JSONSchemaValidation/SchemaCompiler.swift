@@ -57,7 +57,11 @@ struct SchemaCompiler {
       }
       dynamicAnchors.append(anchors)
     }
-    return (SchemaGraph(nodes: nodes.map(SchemaNode.init), resourceURIs: resourceURIs, dynamicAnchors: dynamicAnchors), root)
+    return (
+      SchemaGraph(
+        nodes: nodes.map(SchemaNode.init), resourceURIs: resourceURIs,
+        dynamicAnchors: dynamicAnchors), root
+    )
   }
 
   // MARK: - Context of a location
@@ -90,14 +94,20 @@ struct SchemaCompiler {
       let token = location.pointer[depth]
       switch current {
       case .object(let object): current = object[token] ?? .null
-      case .array(let elements): current = JSONPointer.arrayIndex(token).flatMap { elements.indices.contains($0) ? elements[$0] : nil } ?? .null
+      case .array(let elements):
+        current =
+          JSONPointer.arrayIndex(token).flatMap {
+            elements.indices.contains($0) ? elements[$0] : nil
+          } ?? .null
       default: current = .null
       }
     }
     return context
   }
 
-  private mutating func vocabularies(for metaschema: String?, at location: String) throws(SchemaError) -> Vocabularies {
+  private mutating func vocabularies(for metaschema: String?, at location: String)
+    throws(SchemaError) -> Vocabularies
+  {
     guard let metaschema else { return .all }
     if let cached = vocabularyCache[metaschema] { return cached }
     var result = Vocabularies.all
@@ -105,11 +115,14 @@ struct SchemaCompiler {
       case .object(let declared)? = SchemaRegistry.value(
         of: resource.location, in: registry.documents[resource.location.document])?["$vocabulary"]
     {
-      let names = Set(declared.keys.compactMap { key -> String? in
-        key.hasPrefix(Vocabularies.prefix) ? String(key.dropFirst(Vocabularies.prefix.count)) : nil
-      })
+      let names = Set(
+        declared.keys.compactMap { key -> String? in
+          key.hasPrefix(Vocabularies.prefix)
+            ? String(key.dropFirst(Vocabularies.prefix.count)) : nil
+        })
       for member in declared.members where member.value == .bool(true) {
-        let known = member.key.hasPrefix(Vocabularies.prefix)
+        let known =
+          member.key.hasPrefix(Vocabularies.prefix)
           && Vocabularies.known.contains(String(member.key.dropFirst(Vocabularies.prefix.count)))
         if !known { throw .unsupportedVocabulary(vocabulary: member.key, location: location) }
       }
@@ -137,9 +150,13 @@ struct SchemaCompiler {
     return resourceURIs.count - 1
   }
 
-  private mutating func compileNode(at location: SchemaRegistry.Location, context: Context) throws(SchemaError) -> Int {
-    guard let schema = SchemaRegistry.value(of: location, in: registry.documents[location.document]) else {
-      throw .unresolvableReference(reference: JSONPointer(tokens: location.pointer).description, location: context.resourceURI)
+  private mutating func compileNode(at location: SchemaRegistry.Location, context: Context)
+    throws(SchemaError) -> Int
+  {
+    guard let schema = SchemaRegistry.value(of: location, in: registry.documents[location.document])
+    else {
+      throw .unresolvableReference(
+        reference: JSONPointer(tokens: location.pointer).description, location: context.resourceURI)
     }
     var context = context
     if case .object(let object) = schema {
@@ -148,10 +165,13 @@ struct SchemaCompiler {
         context.base = context.base.resolving(URIReference(id)).withoutFragment
       }
     }
-    let fragment = JSONPointer(tokens: Array(location.pointer.dropFirst(context.resourceRoot.count)))
+    let fragment = JSONPointer(
+      tokens: Array(location.pointer.dropFirst(context.resourceRoot.count)))
     let absolute = context.resourceURI + (fragment.isRoot ? "" : fragment.uriFragment)
     let number = nodes.count
-    nodes.append(SchemaNodeDraft(boolean: nil, resource: resourceNumber(context.resourceURI), absoluteLocation: absolute))
+    nodes.append(
+      SchemaNodeDraft(
+        boolean: nil, resource: resourceNumber(context.resourceURI), absoluteLocation: absolute))
     nodeIndex[location] = number
     switch schema {
     case .bool(let value):
@@ -159,7 +179,8 @@ struct SchemaCompiler {
     case .object(let object):
       let vocabularies = try vocabularies(for: context.metaschema, at: absolute)
       let keywords = try compileKeywords(
-        of: object, at: location, absoluteLocation: absolute, context: context, vocabularies: vocabularies)
+        of: object, at: location, absoluteLocation: absolute, context: context,
+        vocabularies: vocabularies)
       nodes[number].keywords = keywords
       nodes[number].needsAnnotations = keywords.contains {
         if case .unevaluatedItems = $0.check { return true }
@@ -167,15 +188,20 @@ struct SchemaCompiler {
         return false
       }
     default:
-      throw .invalidKeyword(location: absolute, message: "a schema must be an object or a boolean, found \(schema.typeName)")
+      throw .invalidKeyword(
+        location: absolute,
+        message: "a schema must be an object or a boolean, found \(schema.typeName)")
     }
     return number
   }
 
   // MARK: - Building keywords
 
-  mutating func subschema(_ location: SchemaRegistry.Location, _ tokens: String..., context: Context) throws(SchemaError) -> Int {
-    let child = SchemaRegistry.Location(document: location.document, pointer: location.pointer + tokens)
+  mutating func subschema(
+    _ location: SchemaRegistry.Location, _ tokens: String..., context: Context
+  ) throws(SchemaError) -> Int {
+    let child = SchemaRegistry.Location(
+      document: location.document, pointer: location.pointer + tokens)
     if let existing = nodeIndex[child] { return existing }
     var childContext = context
     if let uri = resourceRoots[child] {
@@ -187,7 +213,9 @@ struct SchemaCompiler {
     return try compileNode(at: child, context: childContext)
   }
 
-  mutating func reference(_ text: String, base: URIReference, location: String) throws(SchemaError) -> (node: Int, uri: URIReference) {
+  mutating func reference(_ text: String, base: URIReference, location: String) throws(SchemaError)
+    -> (node: Int, uri: URIReference)
+  {
     let target = base.resolving(URIReference(text))
     guard let targetLocation = registry.locate(target) else {
       throw .unresolvableReference(reference: text, location: location)

@@ -48,7 +48,8 @@ public struct SchemaRegistry: Sendable {
   /// `urn:pc-contract:schema:N` is made up. Embedded `$id`s, `$anchor`s and `$dynamicAnchor`s
   /// are indexed; `$id`s inside `enum`, `const` or unknown keywords are data, not identifiers.
   @discardableResult
-  public mutating func add(_ document: JSONValue, uri: String? = nil) throws(SchemaError) -> String {
+  public mutating func add(_ document: JSONValue, uri: String? = nil) throws(SchemaError) -> String
+  {
     let base: URIReference
     if let uri {
       base = URIReference(uri).withoutFragment
@@ -89,7 +90,9 @@ public struct SchemaRegistry: Sendable {
   /// Reads and adds the schema file at `path`; its URI is its `$id`, else `uri`, else a
   /// `file://` URI of the path.
   @discardableResult
-  public mutating func addFile(atPath path: String, uri: String? = nil) throws(SchemaError) -> String {
+  public mutating func addFile(atPath path: String, uri: String? = nil) throws(SchemaError)
+    -> String
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadableSchema(path: path, reason: "the file cannot be read")
     }
@@ -106,7 +109,9 @@ public struct SchemaRegistry: Sendable {
   /// Adds every `*.json` file below `directory`; a file without `$id` gets the URI
   /// `baseURI` + its path relative to `directory`. Returns the URIs in path order.
   @discardableResult
-  public mutating func addDirectory(atPath directory: String, baseURI: String) throws(SchemaError) -> [String] {
+  public mutating func addDirectory(atPath directory: String, baseURI: String) throws(SchemaError)
+    -> [String]
+  {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
       throw .unreadableSchema(path: directory, reason: "the folder cannot be read")
     }
@@ -205,14 +210,20 @@ public struct SchemaRegistry: Sendable {
     for member in object.members {
       let key = member.key
       if singleSubschemaKeywords.contains(key) {
-        index(member.value, pointer: pointer + [key], base: base, metaschema: metaschema, isResourceRoot: false, into: &pending)
+        index(
+          member.value, pointer: pointer + [key], base: base, metaschema: metaschema,
+          isResourceRoot: false, into: &pending)
       } else if subschemaMapKeywords.contains(key), case .object(let map) = member.value {
         for entry in map.members {
-          index(entry.value, pointer: pointer + [key, entry.key], base: base, metaschema: metaschema, isResourceRoot: false, into: &pending)
+          index(
+            entry.value, pointer: pointer + [key, entry.key], base: base, metaschema: metaschema,
+            isResourceRoot: false, into: &pending)
         }
       } else if subschemaArrayKeywords.contains(key), case .array(let elements) = member.value {
         for (position, element) in elements.enumerated() {
-          index(element, pointer: pointer + [key, String(position)], base: base, metaschema: metaschema, isResourceRoot: false, into: &pending)
+          index(
+            element, pointer: pointer + [key, String(position)], base: base, metaschema: metaschema,
+            isResourceRoot: false, into: &pending)
         }
       }
     }

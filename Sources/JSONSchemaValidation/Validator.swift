@@ -22,7 +22,8 @@ public struct Validator: Sendable {
   }
 
   /// Validates `instance`, reporting errors as `mode` asks.
-  public func validate(_ instance: JSONValue, mode: ValidationMode = .allErrors) -> ValidationResult {
+  public func validate(_ instance: JSONValue, mode: ValidationMode = .allErrors) -> ValidationResult
+  {
     var evaluator = Evaluator(graph: graph, mode: mode == .allErrors ? .allErrors : .firstError)
     var annotations = Annotations(collecting: false)
     let valid = evaluator.evaluate(root, instance, &annotations)
@@ -40,14 +41,18 @@ public struct Validator: Sendable {
 extension SchemaRegistry {
   /// Compiles the schema `uri` names (an absolute URI, possibly with a fragment), and every
   /// schema it reaches, into a validator.
-  public func validator(for uri: String, options: Validator.Options = Validator.Options()) throws(SchemaError) -> Validator {
+  public func validator(for uri: String, options: Validator.Options = Validator.Options())
+    throws(SchemaError) -> Validator
+  {
     var compiler = SchemaCompiler(registry: self, assertFormats: options.assertFormats)
     let (graph, root) = try compiler.compile(uri)
     return Validator(graph: graph, root: root)
   }
 
   /// Adds `schema` to a copy of this registry and compiles it.
-  public func validator(for schema: JSONValue, options: Validator.Options = Validator.Options()) throws(SchemaError) -> Validator {
+  public func validator(for schema: JSONValue, options: Validator.Options = Validator.Options())
+    throws(SchemaError) -> Validator
+  {
     var registry = self
     let uri = try registry.add(schema)
     return try registry.validator(for: uri, options: options)

@@ -29,7 +29,9 @@ public enum PCContract {
     """
 
   /// Runs `pc-contract` with `arguments` (without the program name); returns the exit code.
-  public static func run(arguments: [String], environment: [String: String], io: some CommandIO) async -> Int32 {
+  public static func run(arguments: [String], environment: [String: String], io: some CommandIO)
+    async -> Int32
+  {
     switch arguments.first {
     case nil, "-h", "--help", "help":
       io.out(help)

@@ -19,7 +19,8 @@ import Testing
       print("ConformanceTests: suite not found at \(Self.suiteRoot)")
       return
     }
-    let gaps = try ConformanceRunner.loadKnownGaps(path: Self.packageRoot + "/Conformance/known-gaps.json")
+    let gaps = try ConformanceRunner.loadKnownGaps(
+      path: Self.packageRoot + "/Conformance/known-gaps.json")
     let results = try ConformanceRunner(suiteRoot: Self.suiteRoot, knownGaps: gaps).runAll()
     let required = results.filter { !$0.file.hasPrefix("optional/") }
     #expect(required.count >= 40, "expected the suite's required files, found \(required.count)")
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func requiredFilesHaveNoKnownGaps() throws {
-    let gaps = try ConformanceRunner.loadKnownGaps(path: Self.packageRoot + "/Conformance/known-gaps.json")
+    let gaps = try ConformanceRunner.loadKnownGaps(
+      path: Self.packageRoot + "/Conformance/known-gaps.json")
     let required = gaps.filter { !$0.file.hasPrefix("optional/") }
     #expect(required.isEmpty, "required tests listed as gaps: \(required.map(\.test))")
     for gap in gaps { #expect(!gap.reason.isEmpty, "gap \(gap.test) has no reason") }

@@ -40,8 +40,12 @@ private let usageSchema = """
     #expect(result.errors.count == 1)
     let error = try #require(result.errors.first)
     #expect(error.description == "/items/0/usagePercent: 140.5 is greater than the maximum 100")
-    #expect(error.keywordLocation.description == "/properties/items/items/$ref/properties/usagePercent/maximum")
-    #expect(error.absoluteKeywordLocation == "https://example.test/usage.json#/$defs/item/properties/usagePercent/maximum")
+    #expect(
+      error.keywordLocation.description
+        == "/properties/items/items/$ref/properties/usagePercent/maximum")
+    #expect(
+      error.absoluteKeywordLocation
+        == "https://example.test/usage.json#/$defs/item/properties/usagePercent/maximum")
     #expect(error.keyword == "maximum")
   }
 
@@ -74,7 +78,10 @@ private let usageSchema = """
   @Test func additionalPropertiesFalseNamesTheProperty() throws {
     let schema = try validator(##"{"properties": {"a": true}, "additionalProperties": false}"##)
     let result = schema.validate(try JSONValue(parsing: ##"{"a": 1, "extra": 2}"##))
-    #expect(result.errors.map(\.description) == [#"/extra: the property "extra" is not allowed (no schema declares it)"#])
+    #expect(
+      result.errors.map(\.description) == [
+        #"/extra: the property "extra" is not allowed (no schema declares it)"#
+      ])
   }
 
   @Test func basicOutputHasTheSpecificationShape() throws {
@@ -119,7 +126,8 @@ private let usageSchema = """
     #expect(schema.isValid(try JSONValue(parsing: "18446744073709551615")))
     #expect(!schema.isValid(try JSONValue(parsing: "18446744073709551616")))
     #expect(try validator(##"{"type": "integer"}"##).isValid(try JSONValue(parsing: "1e400")))
-    #expect(try !validator(##"{"multipleOf": 0.123456789}"##).isValid(try JSONValue(parsing: "1e308")))
+    #expect(
+      try !validator(##"{"multipleOf": 0.123456789}"##).isValid(try JSONValue(parsing: "1e308")))
   }
 
   @Test func unresolvableReferenceIsACompileError() throws {
@@ -141,14 +149,18 @@ private let usageSchema = """
   }
 
   @Test func referenceCycleThatDoesNotAdvanceFailsInsteadOfRecursingForever() throws {
-    let schema = try validator(##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##)
+    let schema = try validator(
+      ##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##
+    )
     let result = schema.validate(1)
     #expect(!result.isValid)
     #expect(result.errors.first?.message.contains("reference cycle") == true)
   }
 
   @Test func deeplyNestedInstanceValidatesInsideATask() async throws {
-    let schema = try validator(##"{"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}, "$ref": "#/$defs/node"}"##)
+    let schema = try validator(
+      ##"{"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}, "$ref": "#/$defs/node"}"##
+    )
     var value: JSONValue = []
     for _ in 0..<400 { value = .array([value]) }
     let nested = value
@@ -159,12 +171,17 @@ private let usageSchema = """
   @Test func aCompiledValidatorIsSharedAcrossConcurrentTasks() async throws {
     let schema = try validator(usageSchema, assertFormats: true)
     let good = try JSONValue(
-      parsing: ##"{"totalCount": 1, "items": [{"usagePercent": 5, "processedDateTime": "2017-03-10T00:00:00Z"}]}"##)
+      parsing:
+        ##"{"totalCount": 1, "items": [{"usagePercent": 5, "processedDateTime": "2017-03-10T00:00:00Z"}]}"##
+    )
     let bad = try JSONValue(
-      parsing: ##"{"totalCount": 1, "items": [{"usagePercent": 5, "processedDateTime": "2017-03-10"}]}"##)
+      parsing:
+        ##"{"totalCount": 1, "items": [{"usagePercent": 5, "processedDateTime": "2017-03-10"}]}"##)
     let outcomes = await withTaskGroup(of: Bool.self) { group in
       for index in 0..<64 {
-        group.addTask { schema.isValid(index.isMultiple(of: 2) ? good : bad) == index.isMultiple(of: 2) }
+        group.addTask {
+          schema.isValid(index.isMultiple(of: 2) ? good : bad) == index.isMultiple(of: 2)
+        }
       }
       return await group.reduce(into: [Bool]()) { $0.append($1) }
     }
@@ -177,28 +194,41 @@ private let usageSchema = """
   @Test func crossDocumentReferencesResolveAgainstEachDocumentsId() throws {
     var registry = SchemaRegistry()
     try registry.add(
-      try JSONValue(parsing: ##"{"$id": "https://example.test/schemas/percent.json", "type": "number", "maximum": 100}"##))
+      try JSONValue(
+        parsing:
+          ##"{"$id": "https://example.test/schemas/percent.json", "type": "number", "maximum": 100}"##
+      ))
     let root = try registry.add(
       try JSONValue(
-        parsing: ##"{"$id": "https://example.test/schemas/item.json", "properties": {"p": {"$ref": "percent.json"}}}"##))
+        parsing:
+          ##"{"$id": "https://example.test/schemas/item.json", "properties": {"p": {"$ref": "percent.json"}}}"##
+      ))
     let schema = try registry.validator(for: root)
     #expect(schema.isValid(["p": 100]))
     let result = schema.validate(["p": 101])
-    #expect(result.errors.first?.absoluteKeywordLocation == "https://example.test/schemas/percent.json#/maximum")
+    #expect(
+      result.errors.first?.absoluteKeywordLocation
+        == "https://example.test/schemas/percent.json#/maximum")
   }
 
   @Test func anIdInsideEnumIsDataNotAnIdentifier() throws {
     var registry = SchemaRegistry()
-    try registry.add(try JSONValue(parsing: ##"{"$id": "https://example.test/a.json", "enum": [{"$id": "https://example.test/b.json"}]}"##))
+    try registry.add(
+      try JSONValue(
+        parsing:
+          ##"{"$id": "https://example.test/a.json", "enum": [{"$id": "https://example.test/b.json"}]}"##
+      ))
     #expect(registry.contains("https://example.test/a.json"))
     #expect(!registry.contains("https://example.test/b.json"))
   }
 
   @Test func twoDifferentSchemasWithOneIdAreRejected() throws {
     var registry = SchemaRegistry()
-    try registry.add(try JSONValue(parsing: ##"{"$id": "https://example.test/x.json", "type": "string"}"##))
+    try registry.add(
+      try JSONValue(parsing: ##"{"$id": "https://example.test/x.json", "type": "string"}"##))
     #expect(throws: SchemaError.duplicateIdentifier("https://example.test/x.json")) {
-      try registry.add(try JSONValue(parsing: ##"{"$id": "https://example.test/x.json", "type": "number"}"##))
+      try registry.add(
+        try JSONValue(parsing: ##"{"$id": "https://example.test/x.json", "type": "number"}"##))
     }
   }
 

@@ -7,7 +7,8 @@ extension Evaluator {
     switch keyword.check {
     case .type(let mask):
       if mask.admits(instance) { return true }
-      return fail(keyword, "expected \(list(mask.names, conjunction: "or")), found \(describeType(instance))")
+      return fail(
+        keyword, "expected \(list(mask.names, conjunction: "or")), found \(describeType(instance))")
     case .constant(let expected):
       if instance == expected { return true }
       return fail(keyword, "expected \(render(expected)), found \(render(instance))")
@@ -15,34 +16,49 @@ extension Evaluator {
       if options.contains(instance) { return true }
       return fail(keyword, "\(render(instance)) is not one of \(render(.array(options)))")
     case .multipleOf(let divisor):
-      guard case .number(let number) = instance, !number.isMultiple(of: divisor) else { return true }
+      guard case .number(let number) = instance, !number.isMultiple(of: divisor) else {
+        return true
+      }
       return fail(keyword, "\(number) is not a multiple of \(divisor)")
     case .maximum(let bound):
-      guard case .number(let number) = instance, JSONNumber.compare(number, bound) > 0 else { return true }
+      guard case .number(let number) = instance, JSONNumber.compare(number, bound) > 0 else {
+        return true
+      }
       return fail(keyword, "\(number) is greater than the maximum \(bound)")
     case .exclusiveMaximum(let bound):
-      guard case .number(let number) = instance, JSONNumber.compare(number, bound) >= 0 else { return true }
+      guard case .number(let number) = instance, JSONNumber.compare(number, bound) >= 0 else {
+        return true
+      }
       return fail(keyword, "\(number) is not less than the exclusive maximum \(bound)")
     case .minimum(let bound):
-      guard case .number(let number) = instance, JSONNumber.compare(number, bound) < 0 else { return true }
+      guard case .number(let number) = instance, JSONNumber.compare(number, bound) < 0 else {
+        return true
+      }
       return fail(keyword, "\(number) is less than the minimum \(bound)")
     case .exclusiveMinimum(let bound):
-      guard case .number(let number) = instance, JSONNumber.compare(number, bound) <= 0 else { return true }
+      guard case .number(let number) = instance, JSONNumber.compare(number, bound) <= 0 else {
+        return true
+      }
       return fail(keyword, "\(number) is not greater than the exclusive minimum \(bound)")
     case .maxLength(let limit):
       // Lengths count Unicode scalars; a string has no more scalars than UTF-8 bytes.
       guard case .string(let string) = instance, string.utf8.count > limit else { return true }
       let length = string.unicodeScalars.count
       if length <= limit { return true }
-      return fail(keyword, "\(render(instance)) is \(length) characters long, more than the maximum length \(limit)")
+      return fail(
+        keyword,
+        "\(render(instance)) is \(length) characters long, more than the maximum length \(limit)")
     case .minLength(let limit):
       guard case .string(let string) = instance else { return true }
       let length = string.unicodeScalars.count
       if length >= limit { return true }
-      return fail(keyword, "\(render(instance)) is \(length) characters long, less than the minimum length \(limit)")
+      return fail(
+        keyword,
+        "\(render(instance)) is \(length) characters long, less than the minimum length \(limit)")
     case .pattern(let regex):
       guard case .string(let string) = instance, !regex.matches(string) else { return true }
-      return fail(keyword, "\(render(instance)) does not match the pattern \(quoted(regex.pattern))")
+      return fail(
+        keyword, "\(render(instance)) does not match the pattern \(quoted(regex.pattern))")
     case .format(let name, let asserted):
       guard asserted, case .string(let string) = instance, !Self.holds(format: name, string)
       else { return true }
@@ -54,16 +70,22 @@ extension Evaluator {
       guard case .array(let elements) = instance, elements.count < limit else { return true }
       return fail(keyword, "the array has \(elements.count) items, fewer than the minimum \(limit)")
     case .uniqueItems:
-      guard case .array(let elements) = instance, let (first, second) = firstDuplicate(elements) else {
+      guard case .array(let elements) = instance, let (first, second) = firstDuplicate(elements)
+      else {
         return true
       }
-      return fail(keyword, "items \(first) and \(second) are equal (\(render(elements[second]))), but items must be unique")
+      return fail(
+        keyword,
+        "items \(first) and \(second) are equal (\(render(elements[second]))), but items must be unique"
+      )
     case .maxProperties(let limit):
       guard case .object(let object) = instance, object.count > limit else { return true }
-      return fail(keyword, "the object has \(object.count) properties, more than the maximum \(limit)")
+      return fail(
+        keyword, "the object has \(object.count) properties, more than the maximum \(limit)")
     case .minProperties(let limit):
       guard case .object(let object) = instance, object.count < limit else { return true }
-      return fail(keyword, "the object has \(object.count) properties, fewer than the minimum \(limit)")
+      return fail(
+        keyword, "the object has \(object.count) properties, fewer than the minimum \(limit)")
     case .required(let table):
       guard case .object(let object) = instance else { return true }
       // One pass over the members counts the required ones present; names are unique.
@@ -81,7 +103,9 @@ extension Evaluator {
       var valid = true
       for entry in entries where object[entry.property] != nil {
         for name in entry.required where object[name] == nil {
-          valid = fail(keyword, "the property \(quoted(name)) is required when \(quoted(entry.property)) is present")
+          valid = fail(
+            keyword,
+            "the property \(quoted(name)) is required when \(quoted(entry.property)) is present")
           if mode != .allErrors { return false }
         }
       }

@@ -4,14 +4,19 @@ import JSONCore
 // `contains`, `properties`, `patternProperties`, `additionalProperties`, `propertyNames`
 // (draft 2020-12 core, section 10.3).
 extension Evaluator {
-  mutating func evaluateChildApplicator(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+  mutating func evaluateChildApplicator(
+    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
+  ) -> Bool {
     switch keyword.check {
     case .prefixItems(let nodes):
       guard case .array(let elements) = instance else { return true }
       var valid = true
       let count = min(nodes.count, elements.count)
       for position in 0..<count {
-        if !descend(nodes[position], keyword: keyword.name, token: String(position), child: elements[position], key: String(position)) {
+        if !descend(
+          nodes[position], keyword: keyword.name, token: String(position),
+          child: elements[position], key: String(position))
+        {
           valid = false
           if mode != .allErrors { break }
         }
@@ -42,7 +47,9 @@ extension Evaluator {
       guard case .array(let elements) = instance else { return true }
       var matched = 0
       for (position, element) in elements.enumerated() {
-        let matches = silently { $0.descend(node, keyword: keyword.name, child: element, key: String(position)) }
+        let matches = silently {
+          $0.descend(node, keyword: keyword.name, child: element, key: String(position))
+        }
         if matches {
           matched += 1
           if annotations.collecting { annotations.itemIndices.insert(position) }
@@ -56,7 +63,8 @@ extension Evaluator {
             : "the array contains \(matched) matching items, fewer than the minimum \(minimum)")
       }
       if let maximum, matched > maximum {
-        return fail(keyword, "the array contains \(matched) matching items, more than the maximum \(maximum)")
+        return fail(
+          keyword, "the array contains \(matched) matching items, more than the maximum \(maximum)")
       }
       return true
 
@@ -72,7 +80,8 @@ extension Evaluator {
         let childValid =
           graph.nodes[node].isLeaf && !recordsErrors
           ? evaluateLeaf(node, member.value)
-          : descend(node, keyword: keyword.name, token: member.key, child: member.value, key: member.key)
+          : descend(
+            node, keyword: keyword.name, token: member.key, child: member.value, key: member.key)
         if !childValid {
           valid = false
           if mode != .allErrors { return false }
@@ -80,7 +89,8 @@ extension Evaluator {
       }
       if let required, present & required.mask != required.mask {
         for (position, name) in table.names.enumerated()
-        where required.mask & (1 << UInt64(position)) != 0 && present & (1 << UInt64(position)) == 0 {
+        where required.mask & (1 << UInt64(position)) != 0 && present & (1 << UInt64(position)) == 0
+        {
           valid = fail(required.keyword, "the required property \(quoted(name)) is missing")
           if mode != .allErrors { return false }
         }
@@ -93,7 +103,10 @@ extension Evaluator {
       for member in object.members {
         for entry in patterns where entry.regex.matches(member.key) {
           if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
-          if !descend(entry.node, keyword: keyword.name, token: entry.regex.pattern, child: member.value, key: member.key) {
+          if !descend(
+            entry.node, keyword: keyword.name, token: entry.regex.pattern, child: member.value,
+            key: member.key)
+          {
             valid = false
             if mode != .allErrors { return false }
           }
@@ -113,7 +126,8 @@ extension Evaluator {
           valid = false
           if recordsErrors {
             instancePath.append(member.key)
-            fail(keyword, "the property \(quoted(member.key)) is not allowed (no schema declares it)")
+            fail(
+              keyword, "the property \(quoted(member.key)) is not allowed (no schema declares it)")
             instancePath.removeLast()
           }
           if mode != .allErrors { break }

@@ -3,12 +3,16 @@ import JSONCore
 // In-place applicators that combine subschemas over the same instance: `allOf`, `anyOf`,
 // `oneOf`, `not`, `if`/`then`/`else`, `dependentSchemas` (draft 2020-12 core, section 10.2).
 extension Evaluator {
-  mutating func evaluateCombinator(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+  mutating func evaluateCombinator(
+    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
+  ) -> Bool {
     switch keyword.check {
     case .allOf(let nodes):
       var valid = true
       for (position, node) in nodes.enumerated() {
-        if !descend(node, keyword: keyword.name, token: String(position), instance: instance, &annotations) {
+        if !descend(
+          node, keyword: keyword.name, token: String(position), instance: instance, &annotations)
+        {
           valid = false
           if mode != .allErrors { break }
         }
@@ -24,8 +28,13 @@ extension Evaluator {
       for (position, node) in nodes.enumerated() {
         let valid =
           mode == .allErrors
-          ? descend(node, keyword: keyword.name, token: String(position), instance: instance, &annotations)
-          : silently { $0.descend(node, keyword: keyword.name, token: String(position), instance: instance, &annotations) }
+          ? descend(
+            node, keyword: keyword.name, token: String(position), instance: instance, &annotations)
+          : silently {
+            $0.descend(
+              node, keyword: keyword.name, token: String(position), instance: instance, &annotations
+            )
+          }
         if valid {
           matched += 1
           // Annotations need every passing branch; a yes or no needs only one.
@@ -45,8 +54,12 @@ extension Evaluator {
         var branch = Annotations(collecting: annotations.collecting)
         let valid =
           mode == .allErrors
-          ? descend(node, keyword: keyword.name, token: String(position), instance: instance, &branch)
-          : silently { $0.descend(node, keyword: keyword.name, token: String(position), instance: instance, &branch) }
+          ? descend(
+            node, keyword: keyword.name, token: String(position), instance: instance, &branch)
+          : silently {
+            $0.descend(
+              node, keyword: keyword.name, token: String(position), instance: instance, &branch)
+          }
         if valid {
           matches.append(position)
           if matches.count == 1 && annotations.collecting { annotations.merge(branch) }
@@ -58,10 +71,15 @@ extension Evaluator {
         return true
       }
       if matches.isEmpty {
-        return fail(keyword, "the value matches none of the \(nodes.count) alternatives, but must match exactly one")
+        return fail(
+          keyword,
+          "the value matches none of the \(nodes.count) alternatives, but must match exactly one")
       }
       errors.removeSubrange(mark...)
-      return fail(keyword, "the value matches alternatives \(matches[0]) and \(matches[1]), but must match exactly one")
+      return fail(
+        keyword,
+        "the value matches alternatives \(matches[0]) and \(matches[1]), but must match exactly one"
+      )
 
     case .not(let node):
       var ignored = Annotations(collecting: false)
@@ -71,7 +89,9 @@ extension Evaluator {
 
     case .conditional(let condition, let then, let otherwise):
       var conditionAnnotations = Annotations(collecting: annotations.collecting)
-      let holds = silently { $0.descend(condition, keyword: "if", instance: instance, &conditionAnnotations) }
+      let holds = silently {
+        $0.descend(condition, keyword: "if", instance: instance, &conditionAnnotations)
+      }
       if holds {
         if annotations.collecting { annotations.merge(conditionAnnotations) }
         guard let then else { return true }
@@ -84,7 +104,9 @@ extension Evaluator {
       guard case .object(let object) = instance else { return true }
       var valid = true
       for entry in entries where object[entry.property] != nil {
-        if !descend(entry.node, keyword: keyword.name, token: entry.property, instance: instance, &annotations) {
+        if !descend(
+          entry.node, keyword: keyword.name, token: entry.property, instance: instance, &annotations
+        ) {
           valid = false
           if mode != .allErrors { break }
         }

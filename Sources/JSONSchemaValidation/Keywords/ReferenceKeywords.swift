@@ -2,7 +2,9 @@ import JSONCore
 
 // `$ref` and `$dynamicRef` (draft 2020-12 core, section 8.2.3).
 extension Evaluator {
-  mutating func evaluateReference(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+  mutating func evaluateReference(
+    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
+  ) -> Bool {
     let target: Int
     switch keyword.check {
     case .ref(let node):

@@ -3,12 +3,15 @@ import JSONCore
 // `unevaluatedItems` and `unevaluatedProperties` (draft 2020-12 core, section 11): they apply
 // to whatever the schema's other applicators, and those they reached in place, left alone.
 extension Evaluator {
-  mutating func evaluateUnevaluated(_ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations) -> Bool {
+  mutating func evaluateUnevaluated(
+    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
+  ) -> Bool {
     switch keyword.check {
     case .unevaluatedItems(let node):
       guard case .array(let elements) = instance else { return true }
       var valid = true
-      for (position, element) in elements.enumerated() where !annotations.isEvaluated(item: position) {
+      for (position, element) in elements.enumerated()
+      where !annotations.isEvaluated(item: position) {
         if graph.nodes[node].boolean == false {
           valid = false
           if recordsErrors {
@@ -32,7 +35,8 @@ extension Evaluator {
           valid = false
           if recordsErrors {
             instancePath.append(member.key)
-            fail(keyword, "the property \(quoted(member.key)) is not allowed (no schema evaluated it)")
+            fail(
+              keyword, "the property \(quoted(member.key)) is not allowed (no schema evaluated it)")
             instancePath.removeLast()
           }
         } else if !descend(node, keyword: keyword.name, child: member.value, key: member.key) {
