@@ -4,10 +4,10 @@
 /// reads the string's UTF-8 bytes directly.
 public enum FormatChecker {
   /// The `format` values that `check(format:string:)` asserts. Any other value (including
-  /// `regex`, the `idn-*`, `iri*` and `uri-template` formats) is an annotation only.
+  /// `regex`, the `idn-*` and `uri-template` formats) is an annotation only.
   public static let assertedFormats: Set<String> = [
     "date-time", "date", "time", "duration", "uuid", "email", "hostname", "ipv4", "ipv6", "uri",
-    "uri-reference", "json-pointer", "relative-json-pointer",
+    "uri-reference", "iri", "iri-reference", "json-pointer", "relative-json-pointer",
   ]
 
   /// Whether `string` is a valid instance of `format`.
@@ -27,6 +27,8 @@ public enum FormatChecker {
     case "ipv6": return withUTF8(string, IPFormats.isIPv6)
     case "uri": return withUTF8(string, URIFormats.isURI)
     case "uri-reference": return withUTF8(string, URIFormats.isURIReference)
+    case "iri": return withUTF8(string, URIFormats.isIRI)
+    case "iri-reference": return withUTF8(string, URIFormats.isIRIReference)
     case "json-pointer": return withUTF8(string, JSONPointerFormats.isJSONPointer)
     case "relative-json-pointer": return withUTF8(string, JSONPointerFormats.isRelativeJSONPointer)
     default: return nil

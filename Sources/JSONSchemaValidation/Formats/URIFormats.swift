@@ -2,17 +2,48 @@
 /// `URI-reference`, a URI or a relative reference), following the RFC 3986 ABNF exactly: only
 /// ASCII, percent-encodings are `%` and two hex digits, and IP literals hold an IPv6 address or
 /// an `IPvFuture`.
+///
+/// The same parser reads `iri` and `iri-reference` (RFC 3987 section 2.2), whose grammar is the
+/// URI grammar with `ucschar` added to `unreserved` (so to user information, host names, path,
+/// query and fragment) and `iprivate` added to the query; schemes, percent-encodings, ports and
+/// IP literals stay ASCII.
 enum URIFormats {
+  /// The two grammars the parser reads.
+  enum Grammar {
+    /// RFC 3986: ASCII only.
+    case uri
+    /// RFC 3987: `ucschar` wherever `unreserved` may appear, and `iprivate` in the query.
+    case iri
+  }
+
   static func isURI(_ s: UTF8Bytes) -> Bool {
-    guard let afterScheme = schemeEnd(s) else { return false }
-    return isRest(s, from: afterScheme + 1, isRelative: false)
+    isAbsolute(s, .uri)
   }
 
   static func isURIReference(_ s: UTF8Bytes) -> Bool {
+    isReference(s, .uri)
+  }
+
+  static func isIRI(_ s: UTF8Bytes) -> Bool {
+    isAbsolute(s, .iri)
+  }
+
+  static func isIRIReference(_ s: UTF8Bytes) -> Bool {
+    isReference(s, .iri)
+  }
+
+  /// `URI` / `IRI`: a scheme, then the rest.
+  private static func isAbsolute(_ s: UTF8Bytes, _ grammar: Grammar) -> Bool {
+    guard let afterScheme = schemeEnd(s) else { return false }
+    return isRest(s, from: afterScheme + 1, isRelative: false, grammar)
+  }
+
+  /// `URI-reference` / `IRI-reference`: an absolute form or a relative reference.
+  private static func isReference(_ s: UTF8Bytes, _ grammar: Grammar) -> Bool {
     if let afterScheme = schemeEnd(s) {
-      return isRest(s, from: afterScheme + 1, isRelative: false)
+      return isRest(s, from: afterScheme + 1, isRelative: false, grammar)
     }
-    return isRest(s, from: 0, isRelative: true)
+    return isRest(s, from: 0, isRelative: true, grammar)
   }
 
   /// The index of the `:` ending a valid leading `scheme`, or nil when the string has none.
@@ -34,7 +65,9 @@ enum URIFormats {
 
   /// Whether `s[start...]` is `hier-part [ "?" query ] [ "#" fragment ]` (or, for a relative
   /// reference, `relative-part` in place of `hier-part`).
-  private static func isRest(_ s: UTF8Bytes, from start: Int, isRelative: Bool) -> Bool {
+  private static func isRest(
+    _ s: UTF8Bytes, from start: Int, isRelative: Bool, _ grammar: Grammar
+  ) -> Bool {
     let end = s.count
     var i = start
     if end - i >= 2, s[i] == UInt8(ascii: "/"), s[i + 1] == UInt8(ascii: "/") {
@@ -46,7 +79,7 @@ enum URIFormats {
       {
         i += 1
       }
-      guard isAuthority(s, from: authorityStart, to: i) else { return false }
+      guard isAuthority(s, from: authorityStart, to: i, grammar) else { return false }
     } else if isRelative {
       // path-noscheme: the first segment may not contain ":".
       while i < end, s[i] != UInt8(ascii: "/"), s[i] != UInt8(ascii: "?"),
@@ -63,46 +96,56 @@ enum URIFormats {
       if s[i] == UInt8(ascii: "/") {
         i += 1
       } else {
-        guard isPchar(s, &i) else { return false }
+        guard isPchar(s, &i, grammar) else { return false }
       }
     }
     if i < end, s[i] == UInt8(ascii: "?") {
       i += 1
-      // query = *( pchar / "/" / "?" )
+      // query = *( pchar / "/" / "?" ); iquery also admits iprivate.
       while i < end, s[i] != UInt8(ascii: "#") {
-        guard isQueryOrFragmentByte(s, &i) else { return false }
+        guard isQueryOrFragmentByte(s, &i, grammar, allowsPrivateUse: true) else { return false }
       }
     }
     if i < end {
       // s[i] is "#"; fragment = *( pchar / "/" / "?" )
       i += 1
       while i < end {
-        guard isQueryOrFragmentByte(s, &i) else { return false }
+        guard isQueryOrFragmentByte(s, &i, grammar, allowsPrivateUse: false) else { return false }
       }
     }
     return true
   }
 
-  /// Consumes one `pchar / "/" / "?"`.
+  /// Consumes one `pchar / "/" / "?"`, or for an IRI query with `allowsPrivateUse` also one
+  /// `iprivate`.
   @inline(__always)
-  private static func isQueryOrFragmentByte(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
+  private static func isQueryOrFragmentByte(
+    _ s: UTF8Bytes, _ i: inout Int, _ grammar: Grammar, allowsPrivateUse: Bool
+  ) -> Bool {
     if s[i] == UInt8(ascii: "/") || s[i] == UInt8(ascii: "?") {
       i += 1
       return true
     }
-    return isPchar(s, &i)
+    if s[i] >= 0x80 {
+      return grammar == .iri && IRICharacters.consume(s, &i, allowsPrivateUse: allowsPrivateUse)
+    }
+    return isPchar(s, &i, grammar)
   }
 
-  /// Consumes one `pchar = unreserved / pct-encoded / sub-delims / ":" / "@"`, advancing `i`
-  /// past it; leaves `i` unchanged and returns false otherwise.
+  /// Consumes one `pchar = unreserved / pct-encoded / sub-delims / ":" / "@"` (an IRI's
+  /// `ipchar` when `grammar` is `.iri`), advancing `i` past it; leaves `i` unchanged and returns
+  /// false otherwise.
   @inline(__always)
-  private static func isPchar(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
+  private static func isPchar(_ s: UTF8Bytes, _ i: inout Int, _ grammar: Grammar) -> Bool {
     let byte = s[i]
     if isUnreserved(byte) || isSubDelim(byte) || byte == UInt8(ascii: ":")
       || byte == UInt8(ascii: "@")
     {
       i += 1
       return true
+    }
+    if byte >= 0x80 {
+      return grammar == .iri && IRICharacters.consume(s, &i, allowsPrivateUse: false)
     }
     return isPercentEncoded(s, &i)
   }
@@ -137,8 +180,11 @@ enum URIFormats {
     }
   }
 
-  /// `authority = [ userinfo "@" ] host [ ":" port ]`
-  private static func isAuthority(_ s: UTF8Bytes, from start: Int, to end: Int) -> Bool {
+  /// `authority = [ userinfo "@" ] host [ ":" port ]`; an IRI's `iuserinfo` and `ireg-name`
+  /// also admit `ucschar`.
+  private static func isAuthority(
+    _ s: UTF8Bytes, from start: Int, to end: Int, _ grammar: Grammar
+  ) -> Bool {
     var i = start
     // userinfo = *( unreserved / pct-encoded / sub-delims / ":" ), present when an "@" follows.
     var at = start
@@ -148,6 +194,10 @@ enum URIFormats {
         let byte = s[i]
         if isUnreserved(byte) || isSubDelim(byte) || byte == UInt8(ascii: ":") {
           i += 1
+        } else if byte >= 0x80 {
+          guard grammar == .iri, IRICharacters.consume(s, &i, allowsPrivateUse: false) else {
+            return false
+          }
         } else {
           guard isPercentEncoded(s, &i), i <= at else { return false }
         }
@@ -165,6 +215,10 @@ enum URIFormats {
       while i < end, s[i] != UInt8(ascii: ":") {
         if isUnreserved(s[i]) || isSubDelim(s[i]) {
           i += 1
+        } else if s[i] >= 0x80 {
+          guard grammar == .iri, IRICharacters.consume(s, &i, allowsPrivateUse: false) else {
+            return false
+          }
         } else {
           guard isPercentEncoded(s, &i), i <= end else { return false }
         }
