@@ -97,7 +97,7 @@ struct ParserEngine: ~Copyable {
     var valueStart = 0
     var keyStart = 0
     var context = ValueContext.document
-    var value: JSONValue
+    var value = JSONValue.null
     nextValue: while true {
       skipWhitespace()
       guard position < end else { throw expectedValue(context) }
@@ -154,7 +154,11 @@ struct ParserEngine: ~Copyable {
       // A value is complete: add it to its container, closing every container that ends here.
       while true {
         if frames.isEmpty { return value }
-        values.push(consume value)
+        // Move the value onto the stack without retaining it, leaving `value` initialized.
+        withUnsafeMutablePointer(to: &value) { pointer in
+          values.push(pointer.move())
+          pointer.initialize(to: .null)
+        }
         skipWhitespace()
         let next: UInt8 = position < end ? base[position] : 0
         if isObject {
@@ -606,14 +610,15 @@ struct ParserEngine: ~Copyable {
     }
     let number = JSONNumber.make(negative: negative, significand: significand, exponent: exponent)
     if exponent > Self.exponentCheckThreshold || exponent < -Self.exponentCheckThreshold,
-      number.exponentOutOfRange
+      number.exceedsExponentLimit
     {
       throw numberOutOfRange(from: start, to: index)
     }
     return number
   }
 
-  /// Beyond this raw exponent a fast-path number's canonical exponent may exceed the limit.
+  /// Within this raw exponent a number of at most 19 significant digits is always within
+  /// the limit (canonical form moves the exponent by at most 37).
   private static let exponentCheckThreshold = JSONNumber.maximumExponentMagnitude - 64
 
   /// Parses the valid number text between `start` and `end` that has more than 19
@@ -650,7 +655,8 @@ struct ParserEngine: ~Copyable {
       }
       exponent += exponentNegative ? -written : written
     }
-    guard let number = JSONNumber.make(negative: negative, digits: digits, exponent: exponent)
+    guard let number = JSONNumber.make(negative: negative, digits: digits, exponent: exponent),
+      !number.exceedsExponentLimit
     else { throw numberOutOfRange(from: start, to: stop) }
     return number
   }
@@ -791,12 +797,29 @@ private func hexQuadText(_ value: UInt32) -> String {
 }
 
 extension JSONNumber {
-  /// Whether the canonical exponent's magnitude exceeds ``maximumExponentMagnitude``.
-  var exponentOutOfRange: Bool {
+  /// Whether the value lies beyond what the parser accepts: written in canonical scientific
+  /// notation (`d.ddde±X`, as ``description`` may write it), `X` must be within
+  /// ±``maximumExponentMagnitude``, and so must the exponent of its last digit.
+  var exceedsExponentLimit: Bool {
+    let exponent: Int
+    let digitCount: Int
     switch storage {
-    case .integer: return false
-    case .decimal(_, _, let exponent): return abs(Int(exponent)) > Self.maximumExponentMagnitude
-    case .big(let big): return abs(big.exponent) > Self.maximumExponentMagnitude
+    case .integer:
+      return false
+    case .decimal(_, let significand, let decimalExponent):
+      exponent = Int(decimalExponent)
+      var remaining = significand
+      var count = 0
+      repeat {
+        count += 1
+        remaining /= 10
+      } while remaining > 0
+      digitCount = count
+    case .big(let big):
+      exponent = big.exponent
+      digitCount = big.digits.count
     }
+    let limit = Self.maximumExponentMagnitude
+    return exponent < -limit || exponent + digitCount - 1 > limit
   }
 }

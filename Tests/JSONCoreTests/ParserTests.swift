@@ -171,7 +171,21 @@ import Testing
       parseError("[2.5E-99999999999999999999]")
         == "line 1, column 2: expected a number with an exponent within ±1000000000, found 2.5E-99999999999999999999"
     )
-    // The canonical exponent counts too: 100e999999999 is 1e1000000001.
+    // The value counts, not just the written exponent: 100e999999999 is 1e1000000001, and
+    // 11e1000000000 is 1.1e1000000001 (found by the fuzzer: its canonical text did not parse).
+    #expect(
+      parseError("[11e1000000000]")
+        == "line 1, column 2: expected a number with an exponent within ±1000000000, found 11e1000000000"
+    )
+    #expect(
+      parseError("1234567890123456789012345e999999990")
+        == "line 1, column 1: expected a number with an exponent within ±1000000000, found 1234567890123456789012345e999999990"
+    )
+    #expect(
+      parseError("1.5e-1000000000")
+        == "line 1, column 1: expected a number with an exponent within ±1000000000, found 1.5e-1000000000"
+    )
+    #expect(parsed("9.99e1000000000")?.numberValue?.description == "9.99e+1000000000")
     #expect(
       parseError("100e999999999")
         == "line 1, column 1: expected a number with an exponent within ±1000000000, found 100e999999999"
