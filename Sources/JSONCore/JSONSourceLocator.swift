@@ -72,3 +72,284 @@ public struct JSONSourceLocation: Sendable, Hashable, CustomStringConvertible {
     return result
   }
 }
+
+/// Finds where the values that JSON Pointers designate are in a JSON text, by scanning the
+/// text again.
+///
+/// Meant for reporting: parsing keeps no positions, and a finding's pointer is turned into
+/// a line and column only when it is shown. One call answers any number of pointers in a
+/// single pass, skipping the parts of the text no pointer enters. When a member name repeats,
+/// the last occurrence is the one found, as the parser keeps the last value.
+///
+/// The text should be JSON that ``JSONParser`` accepts; on other text the scan stops at the
+/// first surprise and the pointers not yet found are reported missing.
+public struct JSONSourceLocator: Sendable {
+  /// Where a value, and the name of the member that holds it, start.
+  public struct Match: Sendable, Hashable {
+    /// The first byte of the value.
+    public var value: JSONSourceLocation
+    /// The opening quote of the member name, when the value is an object member.
+    public var name: JSONSourceLocation?
+
+    /// Creates a match.
+    public init(value: JSONSourceLocation, name: JSONSourceLocation? = nil) {
+      self.value = value
+      self.name = name
+    }
+  }
+
+  private let bytes: [UInt8]
+
+  /// A locator over the UTF-8 JSON text `bytes`.
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// A locator over the JSON text `text`.
+  public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+  /// Where the value `pointer` designates starts, or `nil` when the text has no such value.
+  public func locate(_ pointer: JSONPointer) -> Match? {
+    locate([pointer])[pointer]
+  }
+
+  /// Where the value of each of `pointers` starts, in one pass; pointers that designate
+  /// nothing are left out.
+  public func locate(_ pointers: [JSONPointer]) -> [JSONPointer: Match] {
+    guard !pointers.isEmpty else { return [:] }
+    let trie = PointerTrie(pointers)
+    let found = bytes.withUnsafeBytes { buffer -> [Int: (value: Int, name: Int?)] in
+      guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [:] }
+      var scanner = LocatorScanner(base: base, end: buffer.count, trie: trie)
+      return scanner.scan()
+    }
+    var offsets: [Int] = []
+    for (value, name) in found.values {
+      offsets.append(value)
+      if let name { offsets.append(name) }
+    }
+    offsets = Array(Set(offsets)).sorted()
+    let locations = bytes.withUnsafeBytes {
+      JSONSourceLocation.locations(ofSorted: offsets, in: $0)
+    }
+    var locationOfOffset: [Int: JSONSourceLocation] = [:]
+    for (offset, location) in zip(offsets, locations) { locationOfOffset[offset] = location }
+    var result: [JSONPointer: Match] = [:]
+    for (pointerIndex, offsets) in found {
+      guard let value = locationOfOffset[offsets.value] else { continue }
+      result[pointers[pointerIndex]] = Match(
+        value: value, name: offsets.name.flatMap { locationOfOffset[$0] })
+    }
+    return result
+  }
+}
+
+/// The pointers being located, as a tree of their tokens.
+private struct PointerTrie {
+  struct Node {
+    var memberChildren: [CodePointKey: Int] = [:]
+    var indexChildren: [Int: Int] = [:]
+    /// The indices (into the pointer list) of the pointers that end here.
+    var pointers: [Int] = []
+    var hasChildren: Bool { !memberChildren.isEmpty }
+  }
+
+  private(set) var nodes = [Node()]
+
+  init(_ pointers: [JSONPointer]) {
+    for (pointerIndex, pointer) in pointers.enumerated() {
+      var node = 0
+      for token in pointer.tokens {
+        if let next = nodes[node].memberChildren[CodePointKey(token)] {
+          node = next
+          continue
+        }
+        nodes.append(Node())
+        let next = nodes.count - 1
+        nodes[node].memberChildren[CodePointKey(token)] = next
+        if let index = JSONPointer.arrayIndex(token) { nodes[node].indexChildren[index] = next }
+        node = next
+      }
+      nodes[node].pointers.append(pointerIndex)
+    }
+  }
+
+  /// The nodes below `node`, itself included.
+  func subtree(of node: Int) -> [Int] {
+    var result = [node]
+    var index = 0
+    while index < result.count {
+      result += nodes[result[index]].memberChildren.values
+      index += 1
+    }
+    return result
+  }
+}
+
+/// The scan behind ``JSONSourceLocator``: walks the text once, descending only into values
+/// some pointer enters and skipping the rest.
+private struct LocatorScanner {
+  let base: UnsafePointer<UInt8>
+  let end: Int
+  let trie: PointerTrie
+  var position = 0
+  var found: [Int: (value: Int, name: Int?)] = [:]
+  var entered: Set<Int> = []
+
+  init(base: UnsafePointer<UInt8>, end: Int, trie: PointerTrie) {
+    self.base = base
+    self.end = end
+    self.trie = trie
+  }
+
+  /// An open container on the path of some pointer.
+  private struct Frame {
+    var node: Int
+    var isObject: Bool
+    var nextIndex = 0
+    var isFirst = true
+  }
+
+  /// The value and name offsets of every pointer found, keyed by pointer index.
+  mutating func scan() -> [Int: (value: Int, name: Int?)] {
+    if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { position = 3 }
+    skipWhitespace()
+    var stack: [Frame] = []
+    guard enter(node: 0, name: nil, stack: &stack) else { return found }
+    while var frame = stack.popLast() {
+      skipWhitespace()
+      guard position < end else { break }
+      let byte = base[position]
+      if byte == (frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+        position += 1
+        continue
+      }
+      if !frame.isFirst {
+        guard byte == UInt8(ascii: ",") else { break }
+        position += 1
+        skipWhitespace()
+      }
+      frame.isFirst = false
+      var child: Int?
+      var nameOffset: Int?
+      if frame.isObject {
+        nameOffset = position
+        guard let key = readString() else { break }
+        skipWhitespace()
+        guard position < end, base[position] == UInt8(ascii: ":") else { break }
+        position += 1
+        skipWhitespace()
+        child = trie.nodes[frame.node].memberChildren[CodePointKey(key)]
+      } else {
+        child = trie.nodes[frame.node].indexChildren[frame.nextIndex]
+        frame.nextIndex += 1
+      }
+      stack.append(frame)
+      if let child {
+        guard enter(node: child, name: nameOffset, stack: &stack) else { break }
+      } else {
+        guard skipValue() else { break }
+      }
+    }
+    return found
+  }
+
+  /// Records the value at the position for the pointers ending at `node`, then either opens
+  /// it (when pointers go deeper) or skips it. `false` when the text is not JSON here.
+  private mutating func enter(node: Int, name: Int?, stack: inout [Frame]) -> Bool {
+    guard position < end else { return false }
+    if !entered.insert(node).inserted {
+      // A repeated member name: forget what the earlier occurrence's subtree matched.
+      for stale in trie.subtree(of: node) {
+        for pointer in trie.nodes[stale].pointers { found[pointer] = nil }
+      }
+    }
+    for pointer in trie.nodes[node].pointers { found[pointer] = (position, name) }
+    let byte = base[position]
+    if trie.nodes[node].hasChildren && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) {
+      position += 1
+      stack.append(Frame(node: node, isObject: byte == UInt8(ascii: "{")))
+      return true
+    }
+    return skipValue()
+  }
+
+  private mutating func skipWhitespace() {
+    while position < end {
+      switch base[position] {
+      case 0x20, 0x09, 0x0A, 0x0D: position += 1
+      default: return
+      }
+    }
+  }
+
+  /// Moves past the value at the position; `false` when there is none.
+  private mutating func skipValue() -> Bool {
+    guard position < end else { return false }
+    switch base[position] {
+    case UInt8(ascii: "\""):
+      return skipString()
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      var depth = 0
+      while position < end {
+        switch base[position] {
+        case UInt8(ascii: "\""):
+          guard skipString() else { return false }
+          continue
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+          depth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+          depth -= 1
+          if depth == 0 {
+            position += 1
+            return true
+          }
+        default:
+          break
+        }
+        position += 1
+      }
+      return false
+    default:
+      let start = position
+      while position < end {
+        switch base[position] {
+        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D:
+          return position > start
+        default:
+          position += 1
+        }
+      }
+      return position > start
+    }
+  }
+
+  /// Moves past the string at the position (its opening quote).
+  private mutating func skipString() -> Bool {
+    position += 1
+    while position < end {
+      switch base[position] {
+      case UInt8(ascii: "\""):
+        position += 1
+        return true
+      case UInt8(ascii: "\\"):
+        position += 2
+      default:
+        position += 1
+      }
+    }
+    return false
+  }
+
+  /// Reads the string at the position, decoding escapes; `nil` when it is not one.
+  private mutating func readString() -> String? {
+    guard position < end, base[position] == UInt8(ascii: "\"") else { return nil }
+    let start = position + 1
+    guard skipString() else { return nil }
+    let contents = UnsafeBufferPointer(start: base + start, count: position - 1 - start)
+    guard contents.contains(UInt8(ascii: "\\")) else {
+      return String(decoding: contents, as: UTF8.self)
+    }
+    // Escapes are rare in names: let the parser decode the string.
+    let quoted = UnsafeRawBufferPointer(start: base + start - 1, count: contents.count + 2)
+    return try? JSONParser.parse(quoted).value.stringValue
+  }
+}
