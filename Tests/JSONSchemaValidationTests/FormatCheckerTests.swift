@@ -14,12 +14,13 @@ import Testing
   /// The suite files whose every case must pass, one per asserted format.
   static let assertedFormats = [
     "date-time", "date", "time", "duration", "uuid", "email", "ipv4", "ipv6", "hostname", "uri",
-    "uri-reference", "iri", "iri-reference", "json-pointer", "relative-json-pointer",
+    "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
+    "relative-json-pointer",
   ]
 
   /// The suite's format files that this library leaves as annotations.
   static let annotationOnlyFormats = [
-    "regex", "idn-email", "idn-hostname", "uri-template",
+    "regex", "idn-email", "idn-hostname",
   ]
 
   struct SuiteCase {
@@ -219,6 +220,40 @@ import Testing
     #expect(FormatChecker.check(format: "uri", string: "http://\u{E9}x.com/") == false)
     #expect(FormatChecker.check(format: "iri-reference", string: "\u{E9}:b") == false)
     #expect(FormatChecker.check(format: "iri-reference", string: "./\u{E9}:b") == true)
+  }
+
+  @Test(arguments: [
+    ("{var}", true),
+    ("{+path:6}/here{?x,y*}{#frag}", true),
+    ("{=reserved}{!x}{@x}{|x}", true),
+    ("{%7E_x.y1}", true),
+    ("'{var}'", true),
+    ("a\u{E000}b", true),
+    ("{", false),
+    ("{+", false),
+    ("{a,", false),
+    ("{a:", false),
+    ("{a*", false),
+    ("{a:1*}", false),
+    ("{a*:1}", false),
+    ("{.a}", true),
+    ("{a.}", false),
+    ("{.}", false),
+    ("{++a}", false),
+    ("{a}}", false),
+    ("{a{b}}", false),
+    ("%4", false),
+    ("a%zzb", false),
+    ("{%4}", false),
+    ("a\u{85}b", false),
+    ("a\u{FFFE}b", false),
+    ("a\"b", false),
+    ("a<b", false),
+    ("a|b", false),
+    ("a^b", false),
+  ])
+  func uriTemplateSyntax(string: String, valid: Bool) {
+    #expect(FormatChecker.check(format: "uri-template", string: string) == valid)
   }
 
   @Test func jsonPointers() {

@@ -4,10 +4,11 @@
 /// reads the string's UTF-8 bytes directly.
 public enum FormatChecker {
   /// The `format` values that `check(format:string:)` asserts. Any other value (including
-  /// `regex`, the `idn-*` and `uri-template` formats) is an annotation only.
+  /// `regex` and the `idn-*` formats) is an annotation only.
   public static let assertedFormats: Set<String> = [
     "date-time", "date", "time", "duration", "uuid", "email", "hostname", "ipv4", "ipv6", "uri",
-    "uri-reference", "iri", "iri-reference", "json-pointer", "relative-json-pointer",
+    "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
+    "relative-json-pointer",
   ]
 
   /// Whether `string` is a valid instance of `format`.
@@ -29,6 +30,7 @@ public enum FormatChecker {
     case "uri-reference": return withUTF8(string, URIFormats.isURIReference)
     case "iri": return withUTF8(string, URIFormats.isIRI)
     case "iri-reference": return withUTF8(string, URIFormats.isIRIReference)
+    case "uri-template": return withUTF8(string, URITemplateFormat.isURITemplate)
     case "json-pointer": return withUTF8(string, JSONPointerFormats.isJSONPointer)
     case "relative-json-pointer": return withUTF8(string, JSONPointerFormats.isRelativeJSONPointer)
     default: return nil
