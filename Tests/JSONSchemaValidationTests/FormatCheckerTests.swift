@@ -13,14 +13,14 @@ import Testing
 
   /// The suite files whose every case must pass, one per asserted format.
   static let assertedFormats = [
-    "date-time", "date", "time", "duration", "uuid", "email", "ipv4", "ipv6", "hostname", "uri",
-    "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
+    "date-time", "date", "time", "duration", "uuid", "email", "ipv4", "ipv6", "hostname",
+    "idn-hostname", "uri", "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
     "relative-json-pointer",
   ]
 
   /// The suite's format files that this library leaves as annotations.
   static let annotationOnlyFormats = [
-    "regex", "idn-email", "idn-hostname",
+    "regex", "idn-email",
   ]
 
   struct SuiteCase {
@@ -184,6 +184,38 @@ import Testing
     #expect(FormatChecker.check(format: "hostname", string: "1example.com") == true)
     // Hebrew letters followed by a Latin letter break the right-to-left label rule.
     #expect(FormatChecker.check(format: "hostname", string: "xn--a-zhcd") == false)
+  }
+
+  @Test func idnHostnameLabels() {
+    func check(_ string: String) -> Bool? {
+      FormatChecker.check(format: "idn-hostname", string: string)
+    }
+    // U-labels, A-labels and LDH labels mix; every separator counts.
+    #expect(check("b\u{FC}cher.example") == true)
+    #expect(check("xn--bcher-kva.example\u{3002}b\u{FC}cher") == true)
+    #expect(check("EXAMPLE.b\u{FC}cher") == true)
+    // A U-label holds no upper-case letter; NFC is applied first.
+    #expect(check("B\u{FC}cher") == false)
+    #expect(check("bu\u{308}cher") == true)
+    // The A-label form must fit in 63 octets, and the whole name in 253.
+    #expect(check(String(repeating: "\u{FC}", count: 59)) == false)
+    #expect(check(String(repeating: "a", count: 52) + "\u{FC}") == true)
+    #expect(check(String(repeating: "a", count: 58) + "\u{FC}") == false)
+    // Each "\u{FC}\u{FC}\u{FC}" is the 9-octet A-label "xn--tdaaa": 25 make 249 octets, 26 make 259.
+    func name(labels: Int) -> String {
+      Array(repeating: "\u{FC}\u{FC}\u{FC}", count: labels).joined(separator: "\u{3002}")
+    }
+    #expect(check(name(labels: 25)) == true)
+    #expect(check(name(labels: 26)) == false)
+    // Labels stay labels: no empty ones, no non-LDH ASCII in a U-label, no "--" in positions 3-4.
+    #expect(check("b\u{FC}cher\u{FF0E}\u{FF0E}example") == false)
+    #expect(check("b\u{FC}$cher") == false)
+    #expect(check("ab--\u{FC}") == false)
+    #expect(check("xn--\u{FC}") == false)
+    // The Bidi rule binds every label once one is right-to-left.
+    #expect(check("\u{5D0}\u{5D1}.example") == true)
+    #expect(check("\u{5D0}\u{5D1}.1example") == false)
+    #expect(check("\u{5D0}\u{5D1}-") == false)
   }
 
   @Test func uriGrammar() {

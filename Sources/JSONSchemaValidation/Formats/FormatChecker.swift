@@ -4,10 +4,10 @@
 /// reads the string's UTF-8 bytes directly.
 public enum FormatChecker {
   /// The `format` values that `check(format:string:)` asserts. Any other value (including
-  /// `regex` and the `idn-*` formats) is an annotation only.
+  /// `regex` and `idn-email`) is an annotation only.
   public static let assertedFormats: Set<String> = [
-    "date-time", "date", "time", "duration", "uuid", "email", "hostname", "ipv4", "ipv6", "uri",
-    "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
+    "date-time", "date", "time", "duration", "uuid", "email", "hostname", "idn-hostname", "ipv4",
+    "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
     "relative-json-pointer",
   ]
 
@@ -24,6 +24,7 @@ public enum FormatChecker {
     case "duration": return withUTF8(string, DurationFormat.isDuration)
     case "email": return withUTF8(string, EmailFormat.isEmail)
     case "hostname": return withUTF8(string, HostnameFormat.isHostname)
+    case "idn-hostname": return withUTF8(string, IDNHostnameFormat.isIDNHostname)
     case "ipv4": return withUTF8(string, IPFormats.isIPv4)
     case "ipv6": return withUTF8(string, IPFormats.isIPv6)
     case "uri": return withUTF8(string, URIFormats.isURI)
