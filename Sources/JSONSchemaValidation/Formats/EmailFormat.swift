@@ -7,8 +7,22 @@
 /// The domain is checked as a `hostname`. Address literals are `[IPv4]` or `[IPv6:...]` (the tag
 /// case-insensitive); RFC 5321 `Snum` octets may have leading zeros, and `::` stands for at least
 /// two groups. General address literals are rejected because no other tag is registered.
+///
+/// `idn-email` is the RFC 6531 section 3.3 extension of the same grammar: `atext` and
+/// `qtextSMTP` also admit `UTF8-non-ascii` (any non-ASCII character, unnormalized, controls and
+/// noncharacters included), and the domain is checked as an `idn-hostname`.
 enum EmailFormat {
   static func isEmail(_ s: UTF8Bytes) -> Bool {
+    isMailbox(s, internationalized: false)
+  }
+
+  static func isIDNEmail(_ s: UTF8Bytes) -> Bool {
+    isMailbox(s, internationalized: true)
+  }
+
+  /// An RFC 5321 `Mailbox`, or with `internationalized` an RFC 6531 one.
+  @inline(__always)
+  private static func isMailbox(_ s: UTF8Bytes, internationalized: Bool) -> Bool {
     let end = s.count
     guard end > 0 else { return false }
     var i = 0
@@ -24,8 +38,10 @@ enum EmailFormat {
           guard i + 1 < end, s[i + 1] >= 32, s[i + 1] <= 126 else { return false }
           i += 2
         } else {
-          // qtextSMTP = %d32-33 / %d35-91 / %d93-126
-          guard byte >= 32, byte <= 126 else { return false }
+          // qtextSMTP = %d32-33 / %d35-91 / %d93-126 (RFC 6531: / UTF8-non-ascii)
+          guard (byte >= 32 && byte <= 126) || (internationalized && byte >= 0x80) else {
+            return false
+          }
           i += 1
         }
       }
@@ -34,7 +50,9 @@ enum EmailFormat {
       // Dot-string = Atom *("." Atom)
       while true {
         let atomStart = i
-        while i < end, isAtext(s[i]) { i += 1 }
+        // RFC 6531: atext =/ UTF8-non-ascii. A Swift string's UTF-8 is well formed, so taking
+        // every byte above 0x7F takes whole non-ASCII characters.
+        while i < end, isAtext(s[i]) || (internationalized && s[i] >= 0x80) { i += 1 }
         guard i > atomStart else { return false }
         guard i < end, s[i] == UInt8(ascii: ".") else { break }
         i += 1
@@ -44,7 +62,9 @@ enum EmailFormat {
     i += 1
     guard i < end else { return false }
     guard s[i] == UInt8(ascii: "[") else {
-      return HostnameFormat.isHostname(s, from: i, to: end)
+      return internationalized
+        ? IDNHostnameFormat.isIDNHostname(s, from: i, to: end)
+        : HostnameFormat.isHostname(s, from: i, to: end)
     }
     let literalEnd = end - 1
     guard s[literalEnd] == UInt8(ascii: "]") else { return false }

@@ -4,11 +4,11 @@
 /// reads the string's UTF-8 bytes directly.
 public enum FormatChecker {
   /// The `format` values that `check(format:string:)` asserts. Any other value (including
-  /// `regex` and `idn-email`) is an annotation only.
+  /// `regex`, which the validator checks itself) is an annotation only.
   public static let assertedFormats: Set<String> = [
-    "date-time", "date", "time", "duration", "uuid", "email", "hostname", "idn-hostname", "ipv4",
-    "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template", "json-pointer",
-    "relative-json-pointer",
+    "date-time", "date", "time", "duration", "uuid", "email", "idn-email", "hostname",
+    "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template",
+    "json-pointer", "relative-json-pointer",
   ]
 
   /// Whether `string` is a valid instance of `format`.
@@ -23,6 +23,7 @@ public enum FormatChecker {
     case "time": return withUTF8(string, DateTimeFormats.isTime)
     case "duration": return withUTF8(string, DurationFormat.isDuration)
     case "email": return withUTF8(string, EmailFormat.isEmail)
+    case "idn-email": return withUTF8(string, EmailFormat.isIDNEmail)
     case "hostname": return withUTF8(string, HostnameFormat.isHostname)
     case "idn-hostname": return withUTF8(string, IDNHostnameFormat.isIDNHostname)
     case "ipv4": return withUTF8(string, IPFormats.isIPv4)
