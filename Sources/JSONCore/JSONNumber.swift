@@ -62,13 +62,18 @@ public struct JSONNumber: Sendable, Hashable {
       negative = true
       bytes = bytes.dropFirst()
     }
-    var sawDigit = false
+    var integerDigits = 0
+    var fractionDigits = 0
     var sawPoint = false
     while let byte = bytes.first {
       if byte >= 0x30 && byte <= 0x39 {
         digits.append(byte)
-        if sawPoint { exponent -= 1 }
-        sawDigit = true
+        if sawPoint {
+          exponent -= 1
+          fractionDigits += 1
+        } else {
+          integerDigits += 1
+        }
       } else if byte == UInt8(ascii: "."), !sawPoint {
         sawPoint = true
       } else {
@@ -76,7 +81,9 @@ public struct JSONNumber: Sendable, Hashable {
       }
       bytes = bytes.dropFirst()
     }
-    guard sawDigit else { return nil }
+    // JSON grammar: digits on both sides of a point, no leading zeros.
+    guard integerDigits > 0, !sawPoint || fractionDigits > 0 else { return nil }
+    guard integerDigits == 1 || digits.first != UInt8(ascii: "0") else { return nil }
     if let marker = bytes.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
       bytes = bytes.dropFirst()
       var exponentNegative = false
@@ -152,7 +159,9 @@ extension JSONNumber {
     }
     if start == end { return JSONNumber(storage: .integer(0)) }
     guard abs(exponent) <= maximumExponentMagnitude else { return nil }
-    if end - start <= 19 {
+    // Up to 20 digits may fit UInt64; the overflow checks below decide. (Sending every
+    // 20-digit significand to `.big` gave values like 18446744073709551615 two storages.)
+    if end - start <= 20 {
       var significand: UInt64 = 0
       var fits = true
       for index in start..<end {
