@@ -239,3 +239,18 @@ private let usageSchema = """
     #expect(!meta.isValid(try JSONValue(parsing: ##"{"minLength": -1}"##)))
   }
 }
+
+@Suite struct PatternStepLimitTests {
+  @Test func aCatastrophicPatternIsReportedNotGuessed() throws {
+    let schema = try validator(##"{"pattern": "^(a+)+$"}"##)
+    let result = schema.validate(.string(String(repeating: "a", count: 32) + "!"))
+    #expect(!result.isValid)
+    #expect(result.errors.first?.message.contains("step limit") == true)
+  }
+
+  @Test func patternPropertiesThatCannotBeDecidedFailTheInstance() throws {
+    let schema = try validator(##"{"patternProperties": {"^(a+)+$": {"type": "integer"}}}"##)
+    let key = String(repeating: "a", count: 32) + "!"
+    #expect(!schema.isValid(.object(JSONObject([JSONObject.Member(key: key, value: "x")]))))
+  }
+}

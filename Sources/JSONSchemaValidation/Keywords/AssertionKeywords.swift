@@ -56,9 +56,14 @@ extension Evaluator {
         keyword,
         "\(render(instance)) is \(length) characters long, less than the minimum length \(limit)")
     case .pattern(let regex):
-      guard case .string(let string) = instance, !regex.matches(string) else { return true }
-      return fail(
-        keyword, "\(render(instance)) does not match the pattern \(quoted(regex.pattern))")
+      guard case .string(let string) = instance else { return true }
+      switch Self.search(regex, in: string) {
+      case true?: return true
+      case false?:
+        return fail(
+          keyword, "\(render(instance)) does not match the pattern \(quoted(regex.pattern))")
+      case nil: return fail(keyword, Self.stepLimitMessage(regex))
+      }
     case .format(let name, let asserted):
       guard asserted, case .string(let string) = instance, !Self.holds(format: name, string)
       else { return true }
@@ -113,6 +118,17 @@ extension Evaluator {
     default:
       return true
     }
+  }
+
+  /// Whether `regex` matches somewhere in `string`; `nil` when the match ran out of steps (a
+  /// catastrophically backtracking pattern), which callers report rather than guess.
+  static func search(_ regex: ECMAScriptRegex, in string: String) -> Bool? {
+    let limit = ECMAScriptRegex.defaultStepLimit(inputLength: string.utf8.count)
+    return try? regex.matches(string, stepLimit: limit)
+  }
+
+  static func stepLimitMessage(_ regex: ECMAScriptRegex) -> String {
+    "the pattern \(quoted(regex.pattern)) backtracked past its step limit on this value; it cannot be decided"
   }
 
   /// Whether `string` is a valid `format`; formats this library does not assert hold.

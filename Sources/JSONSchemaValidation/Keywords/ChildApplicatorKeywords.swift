@@ -101,7 +101,13 @@ extension Evaluator {
       guard case .object(let object) = instance else { return true }
       var valid = true
       for member in object.members {
-        for entry in patterns where entry.regex.matches(member.key) {
+        for entry in patterns {
+          guard let matched = Self.search(entry.regex, in: member.key) else {
+            valid = fail(keyword, Self.stepLimitMessage(entry.regex))
+            if mode != .allErrors { return false }
+            continue
+          }
+          guard matched else { continue }
           if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
           if !descend(
             entry.node, keyword: keyword.name, token: entry.regex.pattern, child: member.value,
@@ -119,7 +125,9 @@ extension Evaluator {
       var valid = true
       for member in object.members {
         if declared?.contains(member.key) == true { continue }
-        if patterns.contains(where: { $0.matches(member.key) }) { continue }
+        // A pattern that cannot be decided counts as matching: `patternProperties` has already
+        // failed the instance for it.
+        if patterns.contains(where: { Self.search($0, in: member.key) != false }) { continue }
         if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
         if graph.nodes[node].boolean == false {
           // The common `additionalProperties: false`: name the property, not the schema.
