@@ -44,12 +44,6 @@ struct ScratchStack<Element>: ~Copyable {
     count = start
   }
 
-  /// Removes and discards the elements from `start` to the top.
-  mutating func truncate(to start: Int) {
-    (base + start).deinitialize(count: count - start)
-    count = start
-  }
-
   @inline(never)
   private mutating func grow() {
     let newCapacity = capacity * 2
