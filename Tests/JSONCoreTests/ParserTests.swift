@@ -628,6 +628,12 @@ import Testing
   @Test func deepInputInsideATask() async throws {
     let deep = Self.nested(512)
     let value = try await Task.detached { try JSONParser.parse(deep).value }.value
+    // Writing, comparing and re-parsing the deepest accepted value is safe on a task too.
+    let rewritten = try await Task.detached { () throws -> Bool in
+      let again = try JSONValue(parsing: JSONWriter.pretty(value))
+      return again == value && JSONWriter.compact(again) == deep
+    }.value
+    #expect(rewritten)
     var depth = 0
     var current = value
     while case .array(let elements) = current, let first = elements.first {
