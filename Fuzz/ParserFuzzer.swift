@@ -1,10 +1,12 @@
-// libFuzzer entry point for the JSON parser and writer. Built by Fuzz/run.sh together with
-// the JSONCore sources as one module, so it calls JSONCore without an import.
+// libFuzzer entry point for the JSON parser, writer and source locator. Built by
+// Fuzz/run.sh together with the JSONCore sources as one module, so it calls JSONCore
+// without an import.
 //
-// For every input: parse it; on failure, check the error points inside the input; on
-// success, write the value compactly (as is, with sorted keys, with non-ASCII escaped) and
-// pretty, parse each text again, and trap unless the value is unchanged and the pretty form
-// is stable.
+// For every input: parse it; on failure, check the error points inside the input and that
+// the locator copes with the text; on success, write the value compactly (as is, with
+// sorted keys, with non-ASCII escaped) and pretty, parse each text again, and trap unless
+// the value is unchanged and the pretty form is stable; then locate every pointer of the
+// value (up to a limit) in the input and in the compact text.
 
 #if canImport(Glibc)
   import Glibc
@@ -47,13 +49,58 @@ public func parserFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int)
   if let reparsed = try? JSONParser.parse(pretty) {
     check(JSONWriter.prettyBytes(reparsed.value) == pretty, "pretty output is not stable")
   }
+  checkLocations(value, input: Array(input), compact: texts[0])
   for duplicate in document.duplicateMembers {
-    check(
-      duplicate.objectPointer.resolve(in: value)?.objectValue?[duplicate.key] != nil,
-      "duplicate not in its object")
+    // The holding object may itself have been replaced by a later repeated name, so only
+    // the location is checked: it is the opening quote of the repeated name.
     check(duplicate.location.offset < size, "duplicate location outside input")
+    check(
+      input[duplicate.location.offset] == UInt8(ascii: "\""), "duplicate location not at a name")
   }
   return 0
+}
+
+/// Every pointer of `value` (the first 300) is found in the input at a byte that can start
+/// its value, and in the compact text exactly where its compact text starts.
+private func checkLocations(_ value: JSONValue, input: [UInt8], compact: [UInt8]) {
+  var pointers: [JSONPointer] = []
+  collectPointers(value, at: .root, into: &pointers)
+  let inInput = JSONSourceLocator(input).locate(pointers)
+  let inCompact = JSONSourceLocator(compact).locate(pointers)
+  for pointer in pointers {
+    guard let designated = pointer.resolve(in: value), let match = inInput[pointer],
+      let compactMatch = inCompact[pointer]
+    else { fail("pointer \(pointer) not located") }
+    let first = input[match.value.offset]
+    let expectedFirst = JSONWriter.compactBytes(designated)[0]
+    let sameKind =
+      first == expectedFirst
+      || (designated.numberValue != nil
+        && (first == UInt8(ascii: "-") || (0x30...0x39).contains(first)))
+    check(sameKind, "pointer \(pointer) located at the wrong byte")
+    check(
+      compact[compactMatch.value.offset...].starts(with: JSONWriter.compactBytes(designated)),
+      "pointer \(pointer) located at the wrong place in compact text")
+  }
+}
+
+private func collectPointers(
+  _ value: JSONValue, at pointer: JSONPointer, into pointers: inout [JSONPointer]
+) {
+  guard pointers.count < 300 else { return }
+  pointers.append(pointer)
+  switch value {
+  case .array(let elements):
+    for (index, element) in elements.enumerated() {
+      collectPointers(element, at: pointer.appending(index), into: &pointers)
+    }
+  case .object(let object):
+    for member in object.members {
+      collectPointers(member.value, at: pointer.appending(member.key), into: &pointers)
+    }
+  default:
+    break
+  }
 }
 
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {

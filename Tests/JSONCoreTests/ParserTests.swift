@@ -567,6 +567,13 @@ import Testing
     #expect(document.duplicateMembers.map(\.objectPointer) == [.root, JSONPointer(tokens: ["o"])])
   }
 
+  @Test func repetitionsInsideAReplacedObjectAreStillReported() throws {
+    let document = try JSONParser.parse(#"{"a": {"x": 1, "x": 2}, "a": 3}"#)
+    #expect(document.value == ["a": 3])
+    #expect(document.duplicateMembers.map(\.key) == ["x", "a"])
+    #expect(document.duplicateMembers.map(\.objectPointer.description) == ["/a", ""])
+  }
+
   @Test func namesCompareByCodePoints() throws {
     // Precomposed and decomposed é are different names; an escape and the raw letter are not.
     let distinct = try JSONParser.parse("{\"\u{E9}\": 1, \"e\u{301}\": 2}")
