@@ -15,7 +15,9 @@ import JSONCore
 
 /// The measurements, by subcommand, in the order `--help` lists them.
 let measurements: [(name: String, summary: String, run: (BenchmarkOptions) -> Void)] = [
-  ("parse", "parse the collection into a JSONValue (the default)", runParse)
+  ("parse", "parse the collection into a JSONValue (the default)", runParse),
+  ("validate", "validate the parsed collection, all errors, formats asserted", runValidate),
+  ("parse-validate", "parse, validate, and both from bytes, each timed", runParseAndValidate),
 ]
 
 /// Parsing only.
