@@ -39,4 +39,18 @@ import Testing
       try JSONParser.parse("[9.99e1000000000, 1e-1000000000, -123e999999998]")
     }
   }
+
+  /// crash-b78ba8c9 (minimized): the harness expected every repeated name's object to still
+  /// hold the name, but here the object at "/" is itself replaced by a later repeated name.
+  /// Both repetitions are reported; the harness now checks only the locations.
+  @Test func repeatedNameInsideAReplacedObject() throws {
+    let input = Array(#"{"":{"":0,"":5},"":5}"#.utf8)
+    Self.checkRoundTrip(input)
+    let document = try JSONParser.parse(input)
+    #expect(document.value == ["": 5])
+    #expect(document.duplicateMembers.map(\.objectPointer) == [JSONPointer(tokens: [""]), .root])
+    #expect(document.duplicateMembers.map(\.location.column) == [11, 17])
+    #expect(
+      document.duplicateMembers.allSatisfy { input[$0.location.offset] == UInt8(ascii: "\"") })
+  }
 }
