@@ -7,18 +7,41 @@ public struct JSONObject: Sendable {
   /// One name-value pair.
   public struct Member: Sendable, Equatable {
     /// The member name.
-    public var key: String
+    public private(set) var key: String
     /// The member value.
     public var value: JSONValue
+    /// ``JSONObject/keyHash(_:)`` of the name, computed once (by the parser, while it scans
+    /// the name) so that look-ups by schema validators never rehash it.
+    public let keyHash: UInt64
 
     /// Creates a member.
     public init(key: String, value: JSONValue) {
       self.key = key
       self.value = value
+      self.keyHash = JSONObject.keyHash(key)
+    }
+
+    /// Creates a member whose name hash the caller computed with the same function.
+    init(key: String, value: JSONValue, keyHash: UInt64) {
+      self.key = key
+      self.value = value
+      self.keyHash = keyHash
     }
 
     public static func == (lhs: Member, rhs: Member) -> Bool {
-      lhs.key.codePointsEqual(rhs.key) && lhs.value == rhs.value
+      lhs.keyHash == rhs.keyHash && lhs.key.codePointsEqual(rhs.key) && lhs.value == rhs.value
+    }
+  }
+
+  /// A 64-bit hash of a name's UTF-8 bytes; equal names have equal hashes. It is the hash the
+  /// parser computes while scanning names, so members built by the parser carry it for free.
+  public static func keyHash(_ key: String) -> UInt64 {
+    var copy = key
+    return copy.withUTF8 { bytes in
+      var byte: UInt8 = 0
+      return withUnsafePointer(to: &byte) { empty in
+        ByteSummary(bytes.baseAddress ?? empty, count: bytes.count).hash
+      }
     }
   }
 
@@ -60,7 +83,9 @@ public struct JSONObject: Sendable {
   /// The position of the member named `key`, if any.
   public func position(of key: String) -> Int? {
     if let index { return index[CodePointKey(key)] }
-    for (position, member) in members.enumerated() where member.key.codePointsEqual(key) {
+    let hash = JSONObject.keyHash(key)
+    for (position, member) in members.enumerated()
+    where member.keyHash == hash && member.key.codePointsEqual(key) {
       return position
     }
     return nil

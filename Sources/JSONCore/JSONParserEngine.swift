@@ -241,8 +241,10 @@ struct ParserEngine: ~Copyable {
     var members: [JSONObject.Member] = []
     members.reserveCapacity(count)
     for index in 0..<count {
+      let name = (names + index).move()
       members.append(
-        JSONObject.Member(key: (names + index).move().key, value: (memberValues + index).move()))
+        JSONObject.Member(
+          key: name.key, value: (memberValues + index).move(), keyHash: name.fingerprint))
     }
     keys.forgetMoved(to: keyStart)
     values.forgetMoved(to: valueStart)

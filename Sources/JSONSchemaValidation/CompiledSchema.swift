@@ -186,6 +186,7 @@ final class PropertyTable: Sendable {
   let nodes: [Int]
   /// Whether each name is ASCII; see ``position(of:)``.
   private let asciiNames: [Bool]
+  private let hashes: [UInt64]
   private let slots: [Int32]
   private let mask: Int
 
@@ -193,12 +194,13 @@ final class PropertyTable: Sendable {
     names = entries.map(\.name)
     nodes = entries.map(\.node)
     asciiNames = entries.map { $0.name.utf8.allSatisfy { $0 < 0x80 } }
+    hashes = entries.map { JSONObject.keyHash($0.name) }
     var capacity = 8
     while capacity < entries.count * 2 { capacity *= 2 }
     mask = capacity - 1
     var slots = [Int32](repeating: -1, count: capacity)
     for (position, entry) in entries.enumerated() {
-      var slot = Int(truncatingIfNeeded: PropertyTable.hash(entry.name)) & mask
+      var slot = Int(truncatingIfNeeded: JSONObject.keyHash(entry.name)) & mask
       while slots[slot] >= 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(position)
     }
@@ -208,18 +210,31 @@ final class PropertyTable: Sendable {
   /// The position of `name` among the entries.
   @inline(__always)
   func position(of name: String) -> Int? {
-    var slot = Int(truncatingIfNeeded: PropertyTable.hash(name)) & mask
+    position(of: name, hash: JSONObject.keyHash(name))
+  }
+
+  /// The position of an instance member's name, using the hash the parser stored with it.
+  @inline(__always)
+  func position(of member: JSONObject.Member) -> Int? {
+    position(of: member.key, hash: member.keyHash)
+  }
+
+  @inline(__always)
+  private func position(of name: String, hash: UInt64) -> Int? {
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let candidate = Int(slots[slot])
       if candidate < 0 { return nil }
       // Swift's `==` is canonical equivalence, fast on ASCII. A string canonically equivalent
       // to an ASCII one but not identical holds a non-ASCII scalar (K for K), which makes its
       // UTF-8 longer; so equal lengths plus `==` prove identity for an ASCII name.
-      let known = names[candidate]
-      if known.utf8.count == name.utf8.count && known == name
-        && (asciiNames[candidate] || known.codePointsEqual(name))
-      {
-        return candidate
+      if hashes[candidate] == hash {
+        let known = names[candidate]
+        if known.utf8.count == name.utf8.count && known == name
+          && (asciiNames[candidate] || known.codePointsEqual(name))
+        {
+          return candidate
+        }
       }
       slot = (slot + 1) & mask
     }
@@ -235,24 +250,6 @@ final class PropertyTable: Sendable {
       mask |= 1 << UInt64(position)
     }
     return mask
-  }
-
-  /// A cheap hash: the length and the first eight UTF-8 bytes. Names that share both still
-  /// land in one probe sequence and are told apart by comparison.
-  @inline(__always)
-  static func hash(_ name: String) -> UInt64 {
-    var copy = name
-    var hash = copy.withUTF8 { bytes -> UInt64 in
-      var word = UInt64(truncatingIfNeeded: bytes.count) &* 0x9E37_79B9_7F4A_7C15
-      var index = 0
-      while index < bytes.count && index < 8 {
-        word ^= UInt64(bytes[index]) << (UInt64(index) << 3)
-        index += 1
-      }
-      return word
-    }
-    hash = (hash ^ (hash >> 31)) &* 0xBF58_476D_1CE4_E5B9
-    return hash ^ (hash >> 27)
   }
 
 }

@@ -43,8 +43,9 @@ struct Evaluator {
   let graph: SchemaGraph
   var mode: Mode
   var errors: [ValidationError] = []
-  /// The instance location, kept only when errors are recorded.
-  var instancePath: [String] = []
+  /// The instance location, kept only when errors are recorded; indices stay numbers until an
+  /// error needs the text.
+  var instancePath: [PathComponent] = []
   /// The keyword location, kept only when errors are recorded.
   var keywordPath: [String] = []
   /// Schema resources entered, outermost first, for `$dynamicRef`.
@@ -152,23 +153,25 @@ struct Evaluator {
     let extra = token()
     if let extra { keywordPath.append(extra) }
     let valid = evaluate(node, instance, &annotations)
-    keywordPath.removeLast(extra == nil ? 1 : 2)
+    keywordPath.removeLast()
+    if extra != nil { keywordPath.removeLast() }
     return valid
   }
 
   /// Evaluates a subschema at a child of the instance (`key` names the member or index).
   mutating func descend(
     _ node: Int, keyword: String, token: @autoclosure () -> String? = nil, child value: JSONValue,
-    key: @autoclosure () -> String
+    key: PathComponent
   ) -> Bool {
     var annotations = Annotations(collecting: false)
     guard recordsErrors else { return evaluate(node, value, &annotations) }
     keywordPath.append(keyword)
     let extra = token()
     if let extra { keywordPath.append(extra) }
-    instancePath.append(key())
+    instancePath.append(key)
     let valid = evaluate(node, value, &annotations)
-    keywordPath.removeLast(extra == nil ? 1 : 2)
+    keywordPath.removeLast()
+    if extra != nil { keywordPath.removeLast() }
     instancePath.removeLast()
     return valid
   }
@@ -201,9 +204,23 @@ struct Evaluator {
   ) {
     errors.append(
       ValidationError(
-        instanceLocation: JSONPointer(tokens: instancePath),
+        instanceLocation: JSONPointer(tokens: instancePath.map(\.token)),
         keywordLocation: JSONPointer(tokens: appendKeyword ? keywordPath + [keyword] : keywordPath),
         absoluteKeywordLocation: absoluteLocation, keyword: keyword, message: message))
+  }
+}
+
+/// One step of an instance location.
+enum PathComponent {
+  case name(String)
+  case index(Int)
+
+  /// The JSON Pointer reference token.
+  var token: String {
+    switch self {
+    case .name(let name): return name
+    case .index(let index): return String(index)
+    }
   }
 }
 

@@ -95,7 +95,7 @@ extension Evaluator {
       guard case .object(let object) = instance else { return true }
       // One pass over the members counts the required ones present; names are unique.
       var present = 0
-      for member in object.members where table.contains(member.key) { present += 1 }
+      for member in object.members where table.position(of: member) != nil { present += 1 }
       if present == table.names.count { return true }
       var valid = true
       for name in table.names where object[name] == nil {

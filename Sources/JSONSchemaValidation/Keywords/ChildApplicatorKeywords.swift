@@ -15,7 +15,7 @@ extension Evaluator {
       for position in 0..<count {
         if !descend(
           nodes[position], keyword: keyword.name, token: String(position),
-          child: elements[position], key: String(position))
+          child: elements[position], key: .index(position))
         {
           valid = false
           if mode != .allErrors { break }
@@ -33,7 +33,7 @@ extension Evaluator {
         let itemValid =
           leaf
           ? evaluateLeaf(node, elements[position])
-          : descend(node, keyword: keyword.name, child: elements[position], key: String(position))
+          : descend(node, keyword: keyword.name, child: elements[position], key: .index(position))
         if !itemValid {
           valid = false
           if mode != .allErrors { break }
@@ -48,7 +48,7 @@ extension Evaluator {
       var matched = 0
       for (position, element) in elements.enumerated() {
         let matches = silently {
-          $0.descend(node, keyword: keyword.name, child: element, key: String(position))
+          $0.descend(node, keyword: keyword.name, child: element, key: .index(position))
         }
         if matches {
           matched += 1
@@ -73,7 +73,7 @@ extension Evaluator {
       var valid = true
       var present: UInt64 = 0
       for member in object.members {
-        guard let position = table.position(of: member.key) else { continue }
+        guard let position = table.position(of: member) else { continue }
         present |= 1 << UInt64(truncatingIfNeeded: position)
         if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
         let node = table.nodes[position]
@@ -81,7 +81,8 @@ extension Evaluator {
           graph.nodes[node].isLeaf && !recordsErrors
           ? evaluateLeaf(node, member.value)
           : descend(
-            node, keyword: keyword.name, token: member.key, child: member.value, key: member.key)
+            node, keyword: keyword.name, token: member.key, child: member.value,
+            key: .name(member.key))
         if !childValid {
           valid = false
           if mode != .allErrors { return false }
@@ -111,7 +112,7 @@ extension Evaluator {
           if annotations.collecting { annotations.properties.insert(CodePointKey(member.key)) }
           if !descend(
             entry.node, keyword: keyword.name, token: entry.regex.pattern, child: member.value,
-            key: member.key)
+            key: .name(member.key))
           {
             valid = false
             if mode != .allErrors { return false }
@@ -124,7 +125,7 @@ extension Evaluator {
       guard case .object(let object) = instance else { return true }
       var valid = true
       for member in object.members {
-        if declared?.contains(member.key) == true { continue }
+        if let declared, declared.position(of: member) != nil { continue }
         // A pattern that cannot be decided counts as matching: `patternProperties` has already
         // failed the instance for it.
         if patterns.contains(where: { Self.search($0, in: member.key) != false }) { continue }
@@ -133,7 +134,7 @@ extension Evaluator {
           // The common `additionalProperties: false`: name the property, not the schema.
           valid = false
           if recordsErrors {
-            instancePath.append(member.key)
+            instancePath.append(.name(member.key))
             fail(
               keyword, "the property \(quoted(member.key)) is not allowed (no schema declares it)")
             instancePath.removeLast()
@@ -141,7 +142,7 @@ extension Evaluator {
           if mode != .allErrors { break }
           continue
         }
-        if !descend(node, keyword: keyword.name, child: member.value, key: member.key) {
+        if !descend(node, keyword: keyword.name, child: member.value, key: .name(member.key)) {
           valid = false
           if mode != .allErrors { break }
         }

@@ -15,11 +15,11 @@ extension Evaluator {
         if graph.nodes[node].boolean == false {
           valid = false
           if recordsErrors {
-            instancePath.append(String(position))
+            instancePath.append(.index(position))
             fail(keyword, "item \(position) is not allowed (no schema evaluated it)")
             instancePath.removeLast()
           }
-        } else if !descend(node, keyword: keyword.name, child: element, key: String(position)) {
+        } else if !descend(node, keyword: keyword.name, child: element, key: .index(position)) {
           valid = false
         }
         if !valid && mode != .allErrors { break }
@@ -34,12 +34,13 @@ extension Evaluator {
         if graph.nodes[node].boolean == false {
           valid = false
           if recordsErrors {
-            instancePath.append(member.key)
+            instancePath.append(.name(member.key))
             fail(
               keyword, "the property \(quoted(member.key)) is not allowed (no schema evaluated it)")
             instancePath.removeLast()
           }
-        } else if !descend(node, keyword: keyword.name, child: member.value, key: member.key) {
+        } else if !descend(node, keyword: keyword.name, child: member.value, key: .name(member.key))
+        {
           valid = false
         }
         if !valid && mode != .allErrors { break }
