@@ -152,7 +152,7 @@ enum URIFormats {
 
   /// Consumes one `pct-encoded = "%" HEXDIG HEXDIG`.
   @inline(__always)
-  private static func isPercentEncoded(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
+  static func isPercentEncoded(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
     guard s[i] == UInt8(ascii: "%"), i + 2 < s.count, s[i + 1].isASCIIHexDigit,
       s[i + 2].isASCIIHexDigit
     else { return false }

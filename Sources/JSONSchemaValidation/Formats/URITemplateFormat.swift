@@ -26,7 +26,7 @@ enum URITemplateFormat {
         i += 1
         guard isExpressionBody(s, &i) else { return false }
       } else if byte == UInt8(ascii: "%") {
-        guard isPercentEncoded(s, &i) else { return false }
+        guard URIFormats.isPercentEncoded(s, &i) else { return false }
       } else if byte >= 0x80 {
         guard IRICharacters.consume(s, &i, allowsPrivateUse: true) else { return false }
       } else {
@@ -89,17 +89,7 @@ enum URITemplateFormat {
       i += 1
       return true
     }
-    return isPercentEncoded(s, &i)
-  }
-
-  /// Consumes one `pct-encoded = "%" HEXDIG HEXDIG`.
-  @inline(__always)
-  private static func isPercentEncoded(_ s: UTF8Bytes, _ i: inout Int) -> Bool {
-    guard s[i] == UInt8(ascii: "%"), i + 2 < s.count, s[i + 1].isASCIIHexDigit,
-      s[i + 2].isASCIIHexDigit
-    else { return false }
-    i += 3
-    return true
+    return URIFormats.isPercentEncoded(s, &i)
   }
 
   /// `op-level2 / op-level3 / op-reserve`.
