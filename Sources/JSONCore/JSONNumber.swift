@@ -18,7 +18,8 @@ public struct JSONNumber: Sendable, Hashable {
   @usableFromInline
   enum Storage: Sendable, Hashable {
     case integer(Int64)
-    case decimal(negative: Bool, significand: UInt64, exponent: Int32)
+    // Fields ordered for packing: the case fits 14 bytes, so a JSONValue fits 17.
+    case decimal(significand: UInt64, exponent: Int32, negative: Bool)
     case big(BigDecimal)
   }
 
@@ -138,7 +139,7 @@ extension JSONNumber {
     }
     if let exponent32 = Int32(exactly: exponent) {
       return JSONNumber(
-        storage: .decimal(negative: negative, significand: significand, exponent: exponent32))
+        storage: .decimal(significand: significand, exponent: exponent32, negative: negative))
     }
     return JSONNumber(
       storage: .big(
@@ -224,7 +225,7 @@ extension JSONNumber {
   public var isInteger: Bool {
     switch storage {
     case .integer: return true
-    case .decimal(_, _, let exponent): return exponent >= 0
+    case .decimal(_, let exponent, _): return exponent >= 0
     case .big(let big): return big.exponent >= 0
     }
   }
@@ -233,7 +234,7 @@ extension JSONNumber {
   public var isNegative: Bool {
     switch storage {
     case .integer(let value): return value < 0
-    case .decimal(let negative, _, _): return negative
+    case .decimal(_, _, let negative): return negative
     case .big(let big): return big.negative
     }
   }
@@ -253,7 +254,7 @@ extension JSONNumber {
     switch storage {
     case .integer(let value):
       return Double(value)
-    case .decimal(let negative, let significand, let exponent):
+    case .decimal(let significand, let exponent, let negative):
       // Exact when both the significand and the power of ten are exact doubles.
       if significand < (1 << 53) && exponent >= -22 && exponent <= 22 {
         let magnitude =
@@ -273,7 +274,7 @@ extension JSONNumber {
     switch storage {
     case .integer(let value):
       return (value < 0, Array(String(value.magnitude).utf8), 0)
-    case .decimal(let negative, let significand, let exponent):
+    case .decimal(let significand, let exponent, let negative):
       return (negative, Array(String(significand).utf8), Int(exponent))
     case .big(let big):
       return (big.negative, big.digits, big.exponent)
@@ -359,7 +360,7 @@ extension JSONNumber: Comparable {
   private var compactParts: (significand: UInt64, exponent: Int)? {
     switch storage {
     case .integer(let value): return (value.magnitude, 0)
-    case .decimal(_, let significand, let exponent): return (significand, Int(exponent))
+    case .decimal(let significand, let exponent, _): return (significand, Int(exponent))
     case .big: return nil
     }
   }

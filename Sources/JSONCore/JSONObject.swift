@@ -12,7 +12,7 @@ public struct JSONObject: Sendable {
     public var value: JSONValue
     /// ``JSONObject/keyHash(_:)`` of the name, computed once (by the parser, while it scans
     /// the name) so that look-ups by schema validators never rehash it.
-    public let keyHash: UInt64
+    public let keyHash: UInt32
 
     /// Creates a member.
     public init(key: String, value: JSONValue) {
@@ -21,11 +21,11 @@ public struct JSONObject: Sendable {
       self.keyHash = JSONObject.keyHash(key)
     }
 
-    /// Creates a member whose name hash the caller computed with the same function.
-    init(key: String, value: JSONValue, keyHash: UInt64) {
+    /// Creates a member from the 64-bit name fingerprint the parser computed while scanning.
+    init(key: String, value: JSONValue, fingerprint: UInt64) {
       self.key = key
       self.value = value
-      self.keyHash = keyHash
+      self.keyHash = JSONObject.fold(fingerprint)
     }
 
     public static func == (lhs: Member, rhs: Member) -> Bool {
@@ -33,16 +33,22 @@ public struct JSONObject: Sendable {
     }
   }
 
-  /// A 64-bit hash of a name's UTF-8 bytes; equal names have equal hashes. It is the hash the
-  /// parser computes while scanning names, so members built by the parser carry it for free.
-  public static func keyHash(_ key: String) -> UInt64 {
+  /// A 32-bit hash of a name's UTF-8 bytes; equal names have equal hashes. It is the hash the
+  /// parser computes while scanning names, so members built by the parser carry it for free,
+  /// and 32 bits fit in the padding after a member's value, so members stay 40 bytes.
+  public static func keyHash(_ key: String) -> UInt32 {
     var copy = key
     return copy.withUTF8 { bytes in
       var byte: UInt8 = 0
       return withUnsafePointer(to: &byte) { empty in
-        ByteSummary(bytes.baseAddress ?? empty, count: bytes.count).hash
+        fold(ByteSummary(bytes.baseAddress ?? empty, count: bytes.count).hash)
       }
     }
+  }
+
+  @inline(__always)
+  static func fold(_ fingerprint: UInt64) -> UInt32 {
+    UInt32(truncatingIfNeeded: fingerprint ^ (fingerprint >> 32))
   }
 
   /// Objects with more members than this keep a hash index for look-ups.

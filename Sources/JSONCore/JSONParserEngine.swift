@@ -244,7 +244,7 @@ struct ParserEngine: ~Copyable {
       let name = (names + index).move()
       members.append(
         JSONObject.Member(
-          key: name.key, value: (memberValues + index).move(), keyHash: name.fingerprint))
+          key: name.key, value: (memberValues + index).move(), fingerprint: name.fingerprint))
     }
     keys.forgetMoved(to: keyStart)
     values.forgetMoved(to: valueStart)
@@ -808,7 +808,7 @@ extension JSONNumber {
     switch storage {
     case .integer:
       return false
-    case .decimal(_, let significand, let decimalExponent):
+    case .decimal(let significand, let decimalExponent, _):
       exponent = Int(decimalExponent)
       var remaining = significand
       var count = 0

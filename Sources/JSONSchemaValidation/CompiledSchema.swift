@@ -186,7 +186,7 @@ final class PropertyTable: Sendable {
   let nodes: [Int]
   /// Whether each name is ASCII; see ``position(of:)``.
   private let asciiNames: [Bool]
-  private let hashes: [UInt64]
+  private let hashes: [UInt32]
   private let slots: [Int32]
   private let mask: Int
 
@@ -220,7 +220,7 @@ final class PropertyTable: Sendable {
   }
 
   @inline(__always)
-  private func position(of name: String, hash: UInt64) -> Int? {
+  private func position(of name: String, hash: UInt32) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let candidate = Int(slots[slot])
