@@ -240,8 +240,6 @@ final class PropertyTable: Sendable {
     }
   }
 
-  func contains(_ name: String) -> Bool { position(of: name) != nil }
-
   /// The bit mask of the entries named `names`, or `nil` when one is not an entry.
   func mask(covering names: [String]) -> UInt64? {
     var mask: UInt64 = 0

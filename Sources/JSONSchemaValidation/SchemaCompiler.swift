@@ -39,19 +39,13 @@ struct SchemaCompiler {
     let reference = URIReference(uri)
     guard let location = registry.locate(reference) else { throw .unknownSchema(uri) }
     let root = try node(at: location)
-    var dynamicAnchors = [[String: Int]](repeating: [:], count: resourceURIs.count)
-    for (resourceNumber, resourceURI) in resourceURIs.enumerated() {
-      for name in registry.dynamicAnchors[resourceURI] ?? [] {
-        guard let target = registry.locate(URIReference(resourceURI + "#" + name)) else { continue }
-        dynamicAnchors[resourceNumber][name] = try node(at: target)
-      }
-    }
-    // Anchors compiled above may have added resources with dynamic anchors of their own.
+    // Compiling an anchor's schema may enter further resources; the loop picks those up too.
+    var dynamicAnchors: [[String: Int]] = []
     while dynamicAnchors.count < resourceURIs.count {
-      let resourceNumber = dynamicAnchors.count
+      let resourceURI = resourceURIs[dynamicAnchors.count]
       var anchors: [String: Int] = [:]
-      for name in registry.dynamicAnchors[resourceURIs[resourceNumber]] ?? [] {
-        if let target = registry.locate(URIReference(resourceURIs[resourceNumber] + "#" + name)) {
+      for name in registry.dynamicAnchors[resourceURI] ?? [] {
+        if let target = registry.locate(URIReference(resourceURI + "#" + name)) {
           anchors[name] = try node(at: target)
         }
       }

@@ -5,17 +5,7 @@
 enum IDNATables {
   /// Whether `value` falls in one of the sorted, disjoint `ranges`.
   static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
-    var low = 0
-    var high = ranges.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ranges[middle].upperBound < value {
-        low = middle + 1
-      } else {
-        high = middle
-      }
-    }
-    return low < ranges.count && ranges[low].contains(value)
+    ranges.sortedRangesContain(value)
   }
 
   /// Script=Greek.

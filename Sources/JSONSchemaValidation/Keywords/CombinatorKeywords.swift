@@ -26,15 +26,7 @@ extension Evaluator {
       let mark = errors.count
       var matched = 0
       for (position, node) in nodes.enumerated() {
-        let valid =
-          mode == .allErrors
-          ? descend(
-            node, keyword: keyword.name, token: String(position), instance: instance, &annotations)
-          : silently {
-            $0.descend(
-              node, keyword: keyword.name, token: String(position), instance: instance, &annotations
-            )
-          }
+        let valid = evaluateAlternative(node, keyword, position, instance, &annotations)
         if valid {
           matched += 1
           // Annotations need every passing branch; a yes or no needs only one.
@@ -52,14 +44,7 @@ extension Evaluator {
       var matches: [Int] = []
       for (position, node) in nodes.enumerated() {
         var branch = Annotations(collecting: annotations.collecting)
-        let valid =
-          mode == .allErrors
-          ? descend(
-            node, keyword: keyword.name, token: String(position), instance: instance, &branch)
-          : silently {
-            $0.descend(
-              node, keyword: keyword.name, token: String(position), instance: instance, &branch)
-          }
+        let valid = evaluateAlternative(node, keyword, position, instance, &branch)
         if valid {
           matches.append(position)
           if matches.count == 1 && annotations.collecting { annotations.merge(branch) }
@@ -115,6 +100,22 @@ extension Evaluator {
 
     default:
       return true
+    }
+  }
+
+  /// One alternative of `anyOf` or `oneOf`: its errors are kept in all-errors mode (and dropped
+  /// by the caller when another alternative matches); otherwise it runs without recording.
+  private mutating func evaluateAlternative(
+    _ node: Int, _ keyword: CompiledKeyword, _ position: Int, _ instance: JSONValue,
+    _ annotations: inout Annotations
+  ) -> Bool {
+    if mode == .allErrors {
+      return descend(
+        node, keyword: keyword.name, token: String(position), instance: instance, &annotations)
+    }
+    return silently {
+      $0.descend(
+        node, keyword: keyword.name, token: String(position), instance: instance, &annotations)
     }
   }
 }

@@ -27,21 +27,7 @@ struct ScalarRanges: Sendable {
     return ScalarRanges(result)
   }
 
-  func contains(_ value: UInt32) -> Bool {
-    var low = 0
-    var high = ranges.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ranges[middle].upperBound < value {
-        low = middle + 1
-      } else if ranges[middle].lowerBound > value {
-        high = middle
-      } else {
-        return true
-      }
-    }
-    return false
-  }
+  func contains(_ value: UInt32) -> Bool { ranges.sortedRangesContain(value) }
 }
 
 /// A compiled character class: code point ranges plus Unicode property tests, optionally
