@@ -22,14 +22,20 @@ let package = Package(
       name: "json-schema-conformance", dependencies: ["JSONCore", "JSONSchemaValidation"],
       path: "Conformance", exclude: ["known-gaps.json"]),
     .executableTarget(
-      name: "pc-contract-benchmarks", dependencies: ["JSONCore", "JSONSchemaValidation"],
+      name: "pc-contract-benchmarks",
+      dependencies: ["JSONCore", "JSONSchemaValidation", "PartnerCenterContracts"],
       path: "Benchmarks/Sources"),
     .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
     .testTarget(
       name: "JSONSchemaValidationTests",
       dependencies: ["JSONCore", "JSONSchemaValidation", "json-schema-conformance"]),
-    .testTarget(name: "PartnerCenterContractsTests", dependencies: ["PartnerCenterContracts"]),
-    .testTarget(name: "PartnerCenterContractsCLITests", dependencies: ["PartnerCenterContractsCLI"]),
+    .target(name: "ContractTestSupport", path: "Tests/ContractTestSupport"),
+    .testTarget(
+      name: "PartnerCenterContractsTests",
+      dependencies: ["PartnerCenterContracts", "ContractTestSupport"]),
+    .testTarget(
+      name: "PartnerCenterContractsCLITests",
+      dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,32 +1,35 @@
 import PartnerCenterContracts
 
-/// Where a command writes: standard output and standard error, passed in so tests can read them.
-public protocol CommandIO: Sendable {
-  /// Writes `text` to standard output.
-  func out(_ text: String)
-  /// Writes `text` to standard error.
-  func err(_ text: String)
-}
-
 /// The `pc-contract` command line: dispatches to one type per command.
 public enum PCContract {
+  /// The commands, in the order `--help` lists them.
+  public static let commands: [any Command.Type] = []
+
   /// The top-level help text.
-  public static let help = """
-    OVERVIEW: Contract tests for the Partner Center license-usage analytics API.
+  public static var help: String {
+    let width = max(10, (commands.map { $0.name.count }.max() ?? 0) + 2)
+    let lines = commands.map {
+      "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.arguments.overview
+    }
+    return """
+      OVERVIEW: Contract tests for the Partner Center license-usage analytics API.
 
-    USAGE: pc-contract <command> [options]
+      USAGE: pc-contract <command> [options]
 
-    COMMANDS:
-      (the validate, capture, replay, diff and check commands are on their way)
+      COMMANDS:
+      \(lines.joined(separator: "\n"))
 
-    OPTIONS:
-      -h, --help     Show this help.
-      --version      Show the version.
+      OPTIONS:
+        -h, --help     Show this help.
+        --version      Show the version.
 
-    EXIT CODES: 0 nothing at or above the fail-on level, 1 findings at or above it,
-    2 usage error, 3 could not run.
+      See 'pc-contract <command> --help' for a command's options.
 
-    """
+      EXIT CODES: 0 nothing at or above the fail-on level, 1 findings at or above it,
+      2 usage error, 3 could not run.
+
+      """
+  }
 
   /// Runs `pc-contract` with `arguments` (without the program name); returns the exit code.
   public static func run(arguments: [String], environment: [String: String], io: some CommandIO)
@@ -35,13 +38,34 @@ public enum PCContract {
     switch arguments.first {
     case nil, "-h", "--help", "help":
       io.out(help)
-      return 0
+      return ExitCode.success
     case "--version":
       io.out("pc-contract \(ToolVersion.current)\n")
-      return 0
-    case let command?:
-      io.err("pc-contract: unknown command '\(command)'; see 'pc-contract --help'\n")
-      return 2
+      return ExitCode.success
+    case let name?:
+      guard let command = commands.first(where: { $0.name == name }) else {
+        io.err("pc-contract: unknown command '\(name)'; see 'pc-contract --help'\n")
+        return ExitCode.usage
+      }
+      return await run(
+        command, arguments: Array(arguments.dropFirst()), environment: environment, io: io)
+    }
+  }
+
+  private static func run(
+    _ command: any Command.Type, arguments: [String], environment: [String: String],
+    io: some CommandIO
+  ) async -> Int32 {
+    do throws(UsageError) {
+      let parsed = try command.arguments.parse(arguments)
+      if parsed.wantsHelp {
+        io.out(command.arguments.helpText)
+        return ExitCode.success
+      }
+      return try await command.run(parsed, environment: environment, io: io)
+    } catch {
+      io.err("pc-contract \(command.name): \(error)\n")
+      return ExitCode.usage
     }
   }
 }

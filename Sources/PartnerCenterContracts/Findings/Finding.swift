@@ -1,0 +1,129 @@
+import JSONCore
+
+/// How much a finding matters. Ordered: `info < warning < error`.
+///
+/// Drift calls its most severe class "breaking"; it is the same level as `error`, so one
+/// `--fail-on` scale serves every command.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible
+{
+  /// Worth knowing, never a failure by default (data drift, additive changes).
+  case info
+  /// Suspicious but not a broken contract (a new enum-like value, counts that disagree).
+  case warning
+  /// The contract is broken (a schema violation, a removed property, a malformed body).
+  case error
+
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+  private var rank: Int {
+    switch self {
+    case .info: 0
+    case .warning: 1
+    case .error: 2
+    }
+  }
+
+  public var description: String { rawValue }
+}
+
+/// Where a finding points in an input file: the file as the user named it, and a 1-based
+/// line and column when the offending value could be located.
+public struct SourceReference: Sendable, Hashable {
+  /// The path as given on the command line (`-` or `<stdin>` for standard input).
+  public var file: String
+  /// 1-based line, when known.
+  public var line: Int?
+  /// 1-based column in UTF-8 bytes, when known.
+  public var column: Int?
+
+  /// Creates a reference to `file`, optionally at `line` and `column`.
+  public init(file: String, line: Int? = nil, column: Int? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+}
+
+/// One thing a command found: a schema violation, a broken rule, a drifted field, a bad
+/// request. Every report format renders the same list of findings, and exit codes come from
+/// their severities.
+public struct Finding: Sendable, Hashable {
+  /// How much it matters.
+  public var severity: Severity
+  /// What sort of finding it is, as a stable dotted id: `schema.required`,
+  /// `rule.total-count`, `drift.property-removed`, `input.malformed-json`, `request.missing-authorization`.
+  /// Reports use it as the rule id (SARIF) and accepted drift matches on it.
+  public var kind: String
+  /// One sentence for a person: what is wrong, with the offending value.
+  public var message: String
+  /// JSON Pointer (RFC 6901) into the response body (or the request/response for header
+  /// findings, as `/headers/MS-RequestId`); empty for the whole document.
+  public var pointer: String
+  /// Where the expectation lives: the schema keyword's absolute location, the rule id, or the
+  /// pointer in the old recording for drift.
+  public var expectation: String?
+  /// What was checked: an endpoint and customer (`partner-licenses-usage`,
+  /// `customer-licenses-usage/<id>`), or a request. Reports group findings by it.
+  public var subject: String?
+  /// Where in an input file the offending value is, when it was read from one.
+  public var source: SourceReference?
+  /// For drift: the value before, when there was one.
+  public var oldValue: JSONValue?
+  /// For drift: the value after, when there is one.
+  public var newValue: JSONValue?
+  /// A stable identifier: the same kind of finding on the same subject and path gives the same
+  /// fingerprint on every run, so it can be accepted by id. Array indices are kept, so a
+  /// finding about the third item stays distinct from one about the fourth.
+  public var fingerprint: String
+
+  /// Creates a finding; the fingerprint is derived from `kind`, `subject`, `pointer` and
+  /// `expectation` unless given.
+  public init(
+    severity: Severity, kind: String, message: String, pointer: String = "",
+    expectation: String? = nil, subject: String? = nil, source: SourceReference? = nil,
+    oldValue: JSONValue? = nil, newValue: JSONValue? = nil, fingerprint: String? = nil
+  ) {
+    self.severity = severity
+    self.kind = kind
+    self.message = message
+    self.pointer = pointer
+    self.expectation = expectation
+    self.subject = subject
+    self.source = source
+    self.oldValue = oldValue
+    self.newValue = newValue
+    self.fingerprint =
+      fingerprint
+      ?? Finding.fingerprint(
+        kind: kind, subject: subject, pointer: pointer, expectation: expectation)
+  }
+
+  /// The fingerprint of a finding with these parts: 16 hex digits of FNV-1a 64 over the parts
+  /// separated by a byte that cannot occur in UTF-8 text. Stable across runs and machines
+  /// (unlike `Hasher`, which is seeded per process).
+  public static func fingerprint(
+    kind: String, subject: String?, pointer: String, expectation: String?
+  ) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in [kind, subject ?? "", pointer, expectation ?? ""] {
+      for byte in part.utf8 {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+      hash = (hash ^ 0xff) &* 0x0000_0100_0000_01b3
+    }
+    let digits = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+extension Finding {
+  /// Findings in report order: by file, then line and column, then pointer, then kind.
+  public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    let left = (lhs.source?.file ?? "", lhs.source?.line ?? 0, lhs.source?.column ?? 0)
+    let right = (rhs.source?.file ?? "", rhs.source?.line ?? 0, rhs.source?.column ?? 0)
+    if left != right { return left < right }
+    if lhs.subject != rhs.subject { return (lhs.subject ?? "") < (rhs.subject ?? "") }
+    if lhs.pointer != rhs.pointer { return lhs.pointer < rhs.pointer }
+    return lhs.kind < rhs.kind
+  }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Reads and writes recording files in a recordings folder.
+///
+/// Writing is atomic: the file is written to a temporary name in the same folder and renamed,
+/// so an interrupted run leaves either the old file or the new one, never half of one.
+public struct RecordingStore: Sendable {
+  /// The recordings folder.
+  public var directory: String
+
+  /// A store rooted at `directory`.
+  public init(directory: String) { self.directory = directory }
+
+  /// A recording file found in the folder.
+  public struct Entry: Sendable {
+    /// The path relative to the folder, with `/` separators.
+    public var relativePath: String
+    /// The file's contents, for locating findings by line and column.
+    public var bytes: [UInt8]
+    /// The recording, or why it could not be read.
+    public var recording: Result<Recording, RecordingError>
+  }
+
+  /// Every `*.json` file below the folder, sorted by relative path. Hidden files and
+  /// temporary files are skipped.
+  public func load() throws(RecordingStoreError) -> [Entry] {
+    let root = URL(fileURLWithPath: directory, isDirectory: true)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw .notADirectory(directory) }
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles])
+    else { throw .unreadable(directory, reason: "cannot list the folder") }
+    var relativePaths: [String] = []
+    let rootPath = root.standardizedFileURL.path
+    for case let url as URL in enumerator where url.pathExtension == "json" {
+      let path = url.standardizedFileURL.path
+      guard path.hasPrefix(rootPath) else { continue }
+      var relative = String(path.dropFirst(rootPath.count))
+      while relative.hasPrefix("/") { relative.removeFirst() }
+      relativePaths.append(relative)
+    }
+    relativePaths.sort()
+    var entries: [Entry] = []
+    for relative in relativePaths {
+      let path = root.appendingPathComponent(relative).path
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .unreadable(path, reason: "cannot read the file")
+      }
+      let bytes = [UInt8](data)
+      let recording = Result { () throws(RecordingError) in try RecordingCodec.decode(bytes) }
+      entries.append(Entry(relativePath: relative, bytes: bytes, recording: recording))
+    }
+    return entries
+  }
+
+  /// Writes `recording` at its ``Recording/relativePath`` atomically; returns the path written.
+  @discardableResult
+  public func write(_ recording: Recording) throws(RecordingStoreError) -> String {
+    try write(RecordingCodec.encode(recording), to: recording.relativePath)
+  }
+
+  /// Writes `bytes` to `relativePath` below the folder atomically; returns the path written.
+  /// Refuses a relative path that would leave the folder.
+  @discardableResult
+  public func write(_ bytes: [UInt8], to relativePath: String) throws(RecordingStoreError)
+    -> String
+  {
+    let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+    guard !relativePath.hasPrefix("/"),
+      !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+    else { throw .outsideFolder(relativePath) }
+    let destination = URL(fileURLWithPath: directory).appendingPathComponent(relativePath)
+    let folder = destination.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .unwritable(folder.path, reason: "cannot create the folder")
+    }
+    let temporary = folder.appendingPathComponent(
+      ".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
+      throw .unwritable(temporary.path, reason: "cannot create the file")
+    }
+    guard rename(temporary.path, destination.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .unwritable(destination.path, reason: "cannot rename the temporary file into place")
+    }
+    return destination.path
+  }
+}
+
+/// Why a recordings folder could not be read or written.
+public enum RecordingStoreError: Error, Sendable, CustomStringConvertible {
+  /// The path is not a folder.
+  case notADirectory(String)
+  /// A file or folder could not be read.
+  case unreadable(String, reason: String)
+  /// A file or folder could not be written.
+  case unwritable(String, reason: String)
+  /// A relative path would leave the recordings folder.
+  case outsideFolder(String)
+
+  public var description: String {
+    switch self {
+    case .notADirectory(let path): "\(path): not a folder of recordings"
+    case .unreadable(let path, let reason): "\(path): \(reason)"
+    case .unwritable(let path, let reason): "\(path): \(reason)"
+    case .outsideFolder(let path): "\(path): refusing to write outside the recordings folder"
+    }
+  }
+}

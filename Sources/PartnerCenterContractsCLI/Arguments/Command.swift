@@ -1,0 +1,26 @@
+/// One `pc-contract` command.
+///
+/// A command declares its command line once; ``PCContract`` parses it, prints `--help`, turns
+/// a ``UsageError`` into exit code 2, and calls ``run(_:environment:io:)`` with the result.
+public protocol Command: Sendable {
+  /// The command's name as typed after `pc-contract`, `validate`.
+  static var name: String { get }
+  /// The command line; its `overview` is also the line in `pc-contract --help`.
+  static var arguments: ArgumentSpec { get }
+  /// Runs the command; returns its exit code (see ``ExitCode``). May throw ``UsageError``
+  /// for checks the spec cannot express.
+  static func run(_ arguments: ParsedArguments, environment: [String: String], io: some CommandIO)
+    async throws(UsageError) -> Int32
+}
+
+/// The exit codes of every command (DESIGN.md): nothing else is ever returned.
+public enum ExitCode {
+  /// Nothing at or above the fail-on level.
+  public static let success: Int32 = 0
+  /// Findings at or above the fail-on level.
+  public static let findings: Int32 = 1
+  /// The command line is wrong.
+  public static let usage: Int32 = 2
+  /// The command could not run: network, authentication, unreadable input.
+  public static let couldNotRun: Int32 = 3
+}
