@@ -56,8 +56,10 @@ public struct Finding: Sendable, Hashable {
   public var kind: String
   /// One sentence for a person: what is wrong, with the offending value.
   public var message: String
-  /// JSON Pointer (RFC 6901) into the response body (or the request/response for header
-  /// findings, as `/headers/MS-RequestId`); empty for the whole document.
+  /// Which part of the exchange ``pointer`` points into.
+  public var part: MessagePart
+  /// JSON Pointer (RFC 6901) into ``part``: into the body for body findings, `/MS-RequestId`
+  /// for a header, empty for the whole part.
   public var pointer: String
   /// Where the expectation lives: the schema keyword's absolute location, the rule id, or the
   /// pointer in the old recording for drift.
@@ -79,13 +81,15 @@ public struct Finding: Sendable, Hashable {
   /// Creates a finding; the fingerprint is derived from `kind`, `subject`, `pointer` and
   /// `expectation` unless given.
   public init(
-    severity: Severity, kind: String, message: String, pointer: String = "",
+    severity: Severity, kind: String, message: String, part: MessagePart = .responseBody,
+    pointer: String = "",
     expectation: String? = nil, subject: String? = nil, source: SourceReference? = nil,
     oldValue: JSONValue? = nil, newValue: JSONValue? = nil, fingerprint: String? = nil
   ) {
     self.severity = severity
     self.kind = kind
     self.message = message
+    self.part = part
     self.pointer = pointer
     self.expectation = expectation
     self.subject = subject
@@ -95,7 +99,8 @@ public struct Finding: Sendable, Hashable {
     self.fingerprint =
       fingerprint
       ?? Finding.fingerprint(
-        kind: kind, subject: subject, pointer: pointer, expectation: expectation)
+        kind: kind, subject: subject, pointer: part.pointerPrefix + pointer,
+        expectation: expectation)
   }
 
   /// The fingerprint of a finding with these parts: 16 hex digits of FNV-1a 64 over the parts
@@ -113,6 +118,35 @@ public struct Finding: Sendable, Hashable {
     }
     let digits = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+/// The part of an HTTP exchange a finding is about.
+public enum MessagePart: String, Sendable, Hashable, CaseIterable {
+  /// The response body (the default).
+  case responseBody = "response.body"
+  /// A response header; the pointer is `/<header name>`.
+  case responseHeaders = "response.headers"
+  /// The response status code.
+  case responseStatus = "response.status"
+  /// A request header; the pointer is `/<header name>`.
+  case requestHeaders = "request.headers"
+  /// The request line (method and URL).
+  case request = "request"
+  /// The input as a whole (a file that could not be read or decoded).
+  case input = "input"
+
+  /// The pointer of this part inside a recording file (`/response/body`, ...), which is also
+  /// how the part enters a finding's fingerprint.
+  public var pointerPrefix: String {
+    switch self {
+    case .responseBody: "/response/body"
+    case .responseHeaders: "/response/headers"
+    case .responseStatus: "/response/status"
+    case .requestHeaders: "/request/headers"
+    case .request: "/request"
+    case .input: ""
+    }
   }
 }
 
