@@ -1,0 +1,95 @@
+import Foundation
+import JSONCore
+
+/// What the rules look at: the response, the endpoint, and which analytics items the body
+/// holds (nil for an error response or a body that is not a licenses-usage collection, which
+/// turns the item rules off).
+public struct RuleInput: Sendable {
+  /// The response.
+  public var response: ResponseUnderTest
+  /// The endpoint, when known from the URL or detected from the body.
+  public var endpoint: Endpoint?
+  /// The endpoint whose items the body holds, when it is a licenses-usage collection.
+  public var itemType: EndpointID?
+
+  /// Creates a rule input.
+  public init(response: ResponseUnderTest, endpoint: Endpoint?, itemType: EndpointID?) {
+    self.response = response
+    self.endpoint = endpoint
+    self.itemType = itemType
+  }
+}
+
+/// The rules a schema cannot say (``ContractRule/all``), with their settings. Every rule is
+/// linear in the number of items.
+public struct ContractRules: Sendable {
+  /// The time `processedDateTime` must not be after, in seconds since 1970 (a parameter so that
+  /// tests are deterministic).
+  public var now: Date
+  /// How far in the future `processedDateTime` may be before it is reported, for clock skew
+  /// between the service and this machine: 5 minutes.
+  public var futureGrace: TimeInterval = 300
+  /// The largest difference, in percentage points, between `usagePercent` and
+  /// `licensesActive / licensesQualified * 100` that is not reported: 0.5, which accepts the
+  /// value rounded to a whole percent (the docs call it "adjusted", and show two decimals).
+  public var usagePercentTolerance = 0.5
+  /// The identity of partner items.
+  public var partnerIdentity = ItemIdentity.partner
+  /// The identity of customer items.
+  public var customerIdentity = ItemIdentity.customer
+  /// Rules not to check, by id.
+  public var disabled: Set<String> = []
+
+  /// Rules judging dates against `now`.
+  public init(now: Date = Date()) { self.now = now }
+
+  /// The identity of `itemType`'s items under these settings.
+  public func identity(of itemType: EndpointID) -> ItemIdentity? {
+    switch itemType {
+    case .partnerLicensesUsage: partnerIdentity
+    case .customerLicensesUsage: customerIdentity
+    case .customerList: nil
+    }
+  }
+
+  /// Every breach in `input`, each with `subject`.
+  public func check(_ input: RuleInput, subject: String?) -> [Finding] {
+    var findings: [Finding] = []
+    let context = RuleContext(rules: self, input: input, subject: subject)
+    context.checkDuplicateMembers(into: &findings)
+    context.checkHeaders(into: &findings)
+    if input.itemType != nil {
+      context.checkCollection(into: &findings)
+      context.checkItems(into: &findings)
+    }
+    return findings.filter { !disabled.contains($0.expectation ?? "") }
+  }
+}
+
+/// One check's state: the settings, the input and the subject of its findings.
+struct RuleContext {
+  var rules: ContractRules
+  var input: RuleInput
+  var subject: String?
+
+  var body: JSONValue? { input.response.body }
+  var items: [JSONValue] { body?["items"]?.arrayValue ?? [] }
+
+  func breach(
+    _ rule: ContractRule, _ message: String, part: MessagePart = .responseBody,
+    pointer: String = ""
+  ) -> Finding {
+    rule.finding(message, part: part, pointer: pointer, subject: subject)
+  }
+
+  func checkDuplicateMembers(into findings: inout [Finding]) {
+    for duplicate in input.response.duplicateMembers {
+      let pointer = duplicate.objectPointer.appending(duplicate.key)
+      findings.append(
+        breach(
+          .duplicateMember,
+          "member name '\(duplicate.key)' occurs more than once in one object; JSON readers disagree on which value wins",
+          pointer: pointer.description))
+    }
+  }
+}
