@@ -57,6 +57,28 @@ public struct RecordingStore: Sendable {
     return entries
   }
 
+  /// Whether a readable recording of `endpoint` exists in the folder.
+  public func containsRecording(for endpoint: Endpoint) -> Bool {
+    let path = URL(fileURLWithPath: directory).appendingPathComponent(
+      Recording.relativePath(for: endpoint)
+    ).path
+    guard let data = FileManager.default.contents(atPath: path) else { return false }
+    return (try? RecordingCodec.decode([UInt8](data)))?.endpoint == endpoint
+  }
+
+  /// Removes temporary files a killed run left behind (a run stopped by SIGKILL cannot clean
+  /// up after itself); they are hidden and never read as recordings anyway.
+  public func removeStaleTemporaryFiles() {
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: URL(fileURLWithPath: directory), includingPropertiesForKeys: nil)
+    else { return }
+    for case let url as URL in enumerator
+    where url.lastPathComponent.hasPrefix(".") && url.pathExtension == "tmp" {
+      try? FileManager.default.removeItem(at: url)
+    }
+  }
+
   /// Writes `recording` at its ``Recording/relativePath`` atomically; returns the path written.
   @discardableResult
   public func write(_ recording: Recording) throws(RecordingStoreError) -> String {

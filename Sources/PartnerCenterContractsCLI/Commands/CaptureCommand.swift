@@ -1,0 +1,204 @@
+import Foundation
+import PartnerCenterContracts
+
+/// `pc-contract capture`: records live responses of both endpoints.
+public enum CaptureCommand: Command {
+  public static let name = "capture"
+
+  public static let arguments = ArgumentSpec(
+    commandName: "pc-contract capture",
+    overview: "Capture live responses of the partner and customer endpoints as recordings.",
+    usage: "partner | customer ID... | customers | all [options]",
+    options: [
+      .value("--out", valueName: "DIR", help: "Write recordings below DIR (default: recordings)."),
+      .flag(
+        "--stdout", help: "Print the one recording (partner or one customer) instead of writing it."
+      ),
+      .value(
+        "--base-url", valueName: "URL", help: "The API's base URL (default: the global cloud)."),
+      .value(
+        "--cloud", valueName: "CLOUD", allowed: ["global", "china"],
+        help: "Shorthand for the base URL of a cloud."),
+      .value("--locale", valueName: "LOCALE", help: "The X-Locale to send (default: en-US)."),
+      .value("--application", valueName: "NAME", help: "The MS-PartnerCenter-Application to send."),
+      .value(
+        "--token-file", valueName: "PATH",
+        help: "Read the access token from PATH (else PARTNER_CENTER_TOKEN)."),
+      .value(
+        "--refresh-token-file", valueName: "PATH",
+        help: "Read a refresh token from PATH (else PARTNER_CENTER_REFRESH_TOKEN)."),
+      .value(
+        "--client-id", valueName: "ID",
+        help: "The application id for the refresh token (else PARTNER_CENTER_CLIENT_ID)."),
+      .value(
+        "--client-secret-file", valueName: "PATH",
+        help: "Read the client secret from PATH (else PARTNER_CENTER_CLIENT_SECRET)."),
+      .value(
+        "--tenant", valueName: "TENANT",
+        help: "The tenant for the token exchange (else PARTNER_CENTER_TENANT, or common)."),
+      .value(
+        "--authority", valueName: "URL",
+        help: "The token authority (default: https://login.microsoftonline.com)."),
+      .value("--concurrency", valueName: "N", help: "Requests in flight at most (default: 8)."),
+      .value(
+        "--retries", valueName: "N",
+        help: "Retries after 5xx, timeouts and dropped connections (default: 3)."),
+      .value(
+        "--timeout", valueName: "SECONDS",
+        help: "Time allowed for one attempt, connect to last byte (default: 60)."),
+      .value(
+        "--page-size", valueName: "N",
+        help: "Customers per page of the customer list (default: 100)."),
+      .flag("--resume", help: "Skip endpoints whose recording already exists in --out."),
+      .value(
+        "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "none"],
+        help: "Exit 1 when findings reach LEVEL (default: error)."),
+    ],
+    positionals: [
+      ("partner", "The partner-level endpoint."),
+      ("customer ID...", "The usage of the customers with these ids (GUIDs)."),
+      ("customers", "The usage of every customer of the customer list."),
+      ("all", "The partner endpoint and every customer."),
+    ],
+    discussion: """
+      CREDENTIALS: an access token in PARTNER_CENTER_TOKEN or --token-file, or a refresh token
+      in PARTNER_CENTER_REFRESH_TOKEN or --refresh-token-file with PARTNER_CENTER_CLIENT_ID
+      (and PARTNER_CENTER_CLIENT_SECRET for confidential applications). No secret is taken from
+      the command line, and none is written to recordings, logs or reports.
+
+      EXIT CODES: 0 captured, nothing at or above --fail-on; 1 findings at or above it
+      (invalid responses, failed calls); 2 usage error; 3 could not run (credentials,
+      network, the customer list, an interrupted run).
+      """)
+
+  public static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  ) async throws(UsageError) -> Int32 {
+    let targets = try targets(arguments.positionals)
+    let toStdout = arguments.flag("--stdout")
+    if toStdout, targets.count != 1 || targets.first == .allCustomers {
+      throw .invalid("--stdout prints one recording: use it with 'partner' or one customer id")
+    }
+    let options = try captureOptions(arguments)
+    let failLevel = FailLevel(arguments.value("--fail-on") ?? "error") ?? .atLeast(.error)
+    let source: CredentialSource
+    do {
+      source = try CredentialError.source(
+        environment: environment, tokenFile: arguments.value("--token-file"),
+        refreshTokenFile: arguments.value("--refresh-token-file"),
+        clientID: arguments.value("--client-id"),
+        clientSecretFile: arguments.value("--client-secret-file"),
+        tenant: arguments.value("--tenant"), authority: arguments.value("--authority"))
+    } catch {
+      io.err("pc-contract capture: \(error)\n")
+      return ExitCode.couldNotRun
+    }
+    let transport = URLSessionTransport(maximumConnections: options.concurrency)
+    let tokens = AccessTokenProvider(source: source, transport: transport)
+    let capturer = Capturer(
+      options: options, transport: transport, tokens: tokens, validator: ContractValidator())
+    let store = RecordingStore(directory: arguments.value("--out") ?? "recordings")
+    if !toStdout { store.removeStaleTemporaryFiles() }
+    let resume = arguments.flag("--resume")
+    let log = CaptureLog(io: io, live: io.isErrorTerminal)
+    let printed = PrintedRecording()
+    let sink: Capturer.Sink = { recording throws(RecordingStoreError) in
+      if toStdout {
+        printed.set(RecordingCodec.encode(recording))
+        return nil
+      }
+      return try store.write(recording)
+    }
+    let skip: @Sendable (Endpoint) -> Bool = { endpoint in
+      resume && store.containsRecording(for: endpoint)
+    }
+    let capture = Task {
+      try await capturer.run(targets, skip: skip, sink: sink) { log.handle($0) }
+    }
+    let interruption = SignalCancellation { capture.cancel() }
+    defer { interruption.stop() }
+    let summary: CaptureSummary
+    do {
+      summary = try await capture.value
+    } catch let error as CaptureError {
+      log.finish()
+      let scrubber = await tokens.scrubber()
+      io.err("pc-contract capture: \(scrubber.scrub(error.description))\n")
+      return ExitCode.couldNotRun
+    } catch {
+      log.finish()
+      io.err("pc-contract capture: interrupted\n")
+      return ExitCode.couldNotRun
+    }
+    log.finish()
+    if let bytes = printed.bytes { io.out(String(decoding: bytes, as: UTF8.self)) }
+    let line =
+      "captured \(summary.captured) of \(summary.planned): \(summary.valid) valid, \(summary.invalid) invalid, \(summary.failed) failed"
+      + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + "\n"
+    if toStdout { io.err(line) } else { io.out(line) }
+    if summary.captured == 0, summary.failed > 0,
+      summary.findings.allSatisfy({ $0.kind == "capture.failed" })
+    {
+      return ExitCode.couldNotRun
+    }
+    return failLevel.isReached(by: summary.findings) ? ExitCode.findings : ExitCode.success
+  }
+
+  private static func targets(_ words: [String]) throws(UsageError) -> [CaptureTarget] {
+    guard let first = words.first else {
+      throw .invalid("say what to capture: partner, customer ID..., customers or all")
+    }
+    switch first {
+    case "partner" where words.count == 1: return [.partner]
+    case "customers" where words.count == 1: return [.allCustomers]
+    case "all" where words.count == 1: return [.partner, .allCustomers]
+    case "customer":
+      let ids = words.dropFirst()
+      guard !ids.isEmpty else {
+        throw .invalid("'capture customer' needs at least one customer id")
+      }
+      if let bad = ids.first(where: { !isGUID($0) }) {
+        throw .invalid("customer id '\(bad)' is not a GUID (8-4-4-4-12 hexadecimal digits)")
+      }
+      return ids.map { .customer($0) }
+    case "partner", "customers", "all":
+      throw .invalid("unexpected argument '\(words[1])' after '\(first)'")
+    default:
+      throw .invalid(
+        "unknown capture target '\(first)'; use partner, customer ID..., customers or all")
+    }
+  }
+
+  private static func captureOptions(_ arguments: ParsedArguments) throws(UsageError)
+    -> CaptureOptions
+  {
+    func number(_ name: String, default value: Int, range: ClosedRange<Int>) throws(UsageError)
+      -> Int
+    {
+      guard let text = arguments.value(name) else { return value }
+      guard let number = Int(text), range.contains(number) else {
+        throw .invalid(
+          "option '\(name)' needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+        )
+      }
+      return number
+    }
+    var baseURL = CaptureOptions.globalBaseURL
+    if arguments.value("--cloud") == "china" { baseURL = CaptureOptions.chinaBaseURL }
+    if let url = arguments.value("--base-url") {
+      guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+        throw .invalid("option '--base-url' needs an http or https URL, not '\(url)'")
+      }
+      baseURL = url
+    }
+    var retryPolicy = RetryPolicy()
+    retryPolicy.maximumRetries = try number("--retries", default: 3, range: 0...20)
+    return CaptureOptions(
+      baseURL: baseURL, locale: arguments.value("--locale") ?? "en-US",
+      application: arguments.value("--application"),
+      concurrency: try number("--concurrency", default: 8, range: 1...256),
+      retryPolicy: retryPolicy,
+      requestTimeout: Double(try number("--timeout", default: 60, range: 1...3600)),
+      customerPageSize: try number("--page-size", default: 100, range: 1...1000))
+  }
+}
