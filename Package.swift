@@ -32,10 +32,10 @@ let package = Package(
     .target(name: "ContractTestSupport", path: "Tests/ContractTestSupport"),
     .testTarget(
       name: "PartnerCenterContractsTests",
-      dependencies: ["PartnerCenterContracts", "ContractTestSupport"]),
+      dependencies: ["PartnerCenterContracts", "ContractTestSupport"], exclude: ["Golden"]),
     .testTarget(
       name: "PartnerCenterContractsCLITests",
-      dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport"]),
+      dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

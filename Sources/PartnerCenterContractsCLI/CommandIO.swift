@@ -9,6 +9,8 @@ public protocol CommandIO: Sendable {
   var isOutputTerminal: Bool { get }
   /// Whether standard error is a terminal.
   var isErrorTerminal: Bool { get }
+  /// Whether standard input is a terminal (nothing piped in).
+  var isInputTerminal: Bool { get }
   /// Reads standard input to its end, at most `limit` bytes; nil when it holds more.
   func readStandardInput(limit: Int) throws -> [UInt8]?
 }
@@ -18,6 +20,8 @@ extension CommandIO {
   public var isOutputTerminal: Bool { false }
   /// Not a terminal unless the stream says so.
   public var isErrorTerminal: Bool { false }
+  /// Not a terminal unless the stream says so.
+  public var isInputTerminal: Bool { false }
   /// No standard input unless the stream provides it.
   public func readStandardInput(limit: Int) throws -> [UInt8]? { [] }
 }

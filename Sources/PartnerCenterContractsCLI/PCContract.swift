@@ -3,7 +3,10 @@ import PartnerCenterContracts
 /// The `pc-contract` command line: dispatches to one type per command.
 public enum PCContract {
   /// The commands, in the order `--help` lists them.
-  public static let commands: [any Command.Type] = [CaptureCommand.self]
+  public static let commands: [any Command.Type] = [
+    CaptureCommand.self,
+    ValidateCommand.self,
+  ]
 
   /// The top-level help text.
   public static var help: String {

@@ -13,6 +13,7 @@ public struct StandardIO: CommandIO {
   public func err(_ text: String) { writeAll(text, to: 2) }
   public var isOutputTerminal: Bool { isatty(1) == 1 }
   public var isErrorTerminal: Bool { isatty(2) == 1 }
+  public var isInputTerminal: Bool { isatty(0) == 1 }
 
   public func readStandardInput(limit: Int) throws -> [UInt8]? {
     var bytes: [UInt8] = []

@@ -1,0 +1,41 @@
+/// Checks decoded inputs: each response through a ``ContractValidator``, the decoder's own
+/// findings merged in, every finding located in the input.
+public struct InputCheck: Sendable {
+  /// The validator the responses go through.
+  public var validator: ContractValidator
+  /// The schema to check against.
+  public var schema: SchemaSelection
+
+  /// A check with `validator` against `schema`.
+  public init(validator: ContractValidator, schema: SchemaSelection = .automatic) {
+    self.validator = validator
+    self.schema = schema
+  }
+
+  /// Every finding about `input`, located, in report order.
+  public func findings(for input: DecodedInput) -> [Finding] {
+    let perEntry = input.entries.map { entry -> [Finding] in
+      let verdict = validator.validate(entry.response, schema: schema)
+      let subject = verdict.endpoint?.subject ?? entry.response.endpoint?.subject
+      let bodyIsBroken = entry.findings.contains { $0.severity == .error && $0.pointer.isEmpty }
+      // The decoder saw the body's problem with its exact position; the validator's finding
+      // about the same problem (from `bodyProblem`) would only repeat it less precisely.
+      let fromValidator = verdict.findings.filter { finding in
+        !entry.findings.contains { $0.kind == finding.kind && $0.pointer == finding.pointer }
+          && !(bodyIsBroken && finding.kind.hasPrefix("input.") && finding.pointer.isEmpty)
+      }
+      return (entry.findings + fromValidator).map { finding in
+        var finding = finding
+        if finding.subject == nil, let subject {
+          finding = Finding(
+            severity: finding.severity, kind: finding.kind, message: finding.message,
+            part: finding.part, pointer: finding.pointer, expectation: finding.expectation,
+            subject: subject, source: finding.source, oldValue: finding.oldValue,
+            newValue: finding.newValue)
+        }
+        return finding
+      }
+    }
+    return input.locate(perEntry).sorted(by: Finding.reportOrder)
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The inputs named on a command line, expanded and read: files as given, `-` for standard
+/// input, folders walked recursively in sorted order.
+enum InputFiles {
+  /// The file name endings picked up inside folders (a named file is read whatever its name).
+  static let folderExtensions: Set<String> = ["json", "har", "http", "txt"]
+
+  /// One input to read: a file path, or standard input.
+  enum Source: Sendable, Hashable {
+    case file(String)
+    case standardInput
+
+    /// As findings and reports name it.
+    var displayName: String {
+      switch self {
+      case .file(let path): path
+      case .standardInput: "<stdin>"
+      }
+    }
+  }
+
+  /// Expands `arguments`: folders into their files (sorted by path, hidden entries skipped).
+  static func expand(_ arguments: [String]) throws(InputReadError) -> [Source] {
+    var sources: [Source] = []
+    for argument in arguments {
+      if argument == "-" {
+        sources.append(.standardInput)
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+        throw .unreadable(argument, reason: "no such file or folder")
+      }
+      guard isDirectory.boolValue else {
+        sources.append(.file(argument))
+        continue
+      }
+      sources += try filesInFolder(argument).map(Source.file)
+    }
+    return sources
+  }
+
+  private static func filesInFolder(_ folder: String) throws(InputReadError) -> [String] {
+    let root = URL(fileURLWithPath: folder, isDirectory: true)
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else { throw .unreadable(folder, reason: "cannot list the folder") }
+    let rootPath = root.standardizedFileURL.path
+    var relativePaths: [String] = []
+    for case let url as URL in enumerator
+    where folderExtensions.contains(url.pathExtension.lowercased()) {
+      let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile
+      guard isRegular == true else { continue }
+      let path = url.standardizedFileURL.path
+      guard path.hasPrefix(rootPath) else { continue }
+      var relative = String(path.dropFirst(rootPath.count))
+      while relative.hasPrefix("/") { relative.removeFirst() }
+      relativePaths.append(relative)
+    }
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    return relativePaths.sorted().map { prefix + $0 }
+  }
+
+  /// The whole file at `path` as bytes, read straight into one array.
+  static func contents(of path: String) throws(InputReadError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw .unreadable(path, reason: reason(errno)) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw .unreadable(path, reason: reason(errno)) }
+    // Sized from fstat and filled in place; a file that grows meanwhile is read on in chunks.
+    let expected = max(Int(status.st_size), 0)
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+      count = 0
+      while count < expected {
+        guard let base = buffer.baseAddress else { return }
+        let got = read(descriptor, base + count, expected - count)
+        if got < 0 && errno == EINTR { continue }
+        if got < 0 { failure = errno }
+        if got <= 0 { return }
+        count += got
+      }
+    }
+    guard failure == 0 else { throw .unreadable(path, reason: reason(failure)) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path, reason: reason(errno))
+      }
+      if got == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<got])
+    }
+  }
+
+  private static func reason(_ code: Int32) -> String {
+    String(cString: strerror(code)).lowercased()
+  }
+}
+
+/// An input that could not be read; the command prints it on one line and exits 3.
+enum InputReadError: Error, Sendable, CustomStringConvertible {
+  /// The file or folder could not be opened or read.
+  case unreadable(String, reason: String)
+  /// Standard input held more than the limit.
+  case tooLarge(String, limit: Int)
+
+  var description: String {
+    switch self {
+    case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .tooLarge(let path, let limit):
+      "\(path) is larger than \(limit >> 30) GiB; save it to a file and validate that"
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import PartnerCenterContracts
+
+/// `pc-contract validate [INPUT ...]`: checks responses, however they arrived, against the
+/// declared schemas and the contract rules.
+public enum ValidateCommand: Command {
+  public static let name = "validate"
+
+  /// The most standard input is read: far above any real response, low enough that a runaway
+  /// pipe fails with a message instead of exhausting memory.
+  static let standardInputLimit = 1 << 30
+
+  public static let arguments = ArgumentSpec(
+    commandName: "pc-contract validate",
+    overview: "Check responses against the declared schemas and the contract rules.",
+    usage: "[options] [INPUT ...]",
+    options: [
+      .value(
+        "--schema", valueName: "NAME|PATH",
+        help: "Check against this schema (declared name or file), not the detected one."),
+      .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
+      .flag("--strict", help: "Reject properties the schemas do not declare."),
+      .value(
+        "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "info", "none"],
+        help: "Exit 1 on findings this severe: error (default), warning, info, none."),
+      .value(
+        "--format", valueName: "FORMAT", allowed: ["text", "json"],
+        help: "Report format (default: text)."),
+      .flag(
+        "--quiet", short: "-q",
+        help: "Nothing if the run passes; else failing findings and the summary."),
+    ],
+    positionals: [
+      (
+        "INPUT",
+        "A response file, '-' for standard input, or a folder (walked recursively)."
+      )
+    ],
+    discussion: """
+      An input is a plain JSON body, a raw HTTP response as copied from a network trace or
+      the documentation ('HTTP/1.1 200 OK', headers, a blank line, the body; the request
+      may come first), a recording file, or a HAR 1.2 file (every entry whose URL is a
+      licenses-usage endpoint). The schema comes from --schema, else the request URL, else
+      the 'attributes.objectType' of the body. A folder gives its .json, .har, .http and
+      .txt files, sorted. With no INPUT, standard input is read (up to 1 GiB) unless it is
+      a terminal.
+
+      Findings print as 'file:line:column: severity: /pointer: message'. Color only when
+      standard output is a terminal and NO_COLOR is not set.
+
+      EXIT CODES: 0 no finding at or above --fail-on, 1 findings at or above it,
+      2 usage error, 3 an input could not be read.
+      """)
+
+  public static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  ) async throws(UsageError) -> Int32 {
+    let failLevel = arguments.value("--fail-on").flatMap(FailLevel.init) ?? .atLeast(.error)
+    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+    let quiet = arguments.flag("--quiet")
+    var names = arguments.positionals
+    if names.isEmpty {
+      guard !io.isInputTerminal else {
+        throw .invalid(
+          "no input; name files or folders, or pipe a response into 'pc-contract validate -'")
+      }
+      names = ["-"]
+    }
+    if names.filter({ $0 == "-" }).count > 1 {
+      throw .invalid("'-' (standard input) can be given only once")
+    }
+    if let folder = arguments.value("--schemas") {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
+        io.err("pc-contract validate: cannot read '\(folder)': not a folder of schemas\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    let check = InputCheck(
+      validator: ContractValidator(strict: arguments.flag("--strict")),
+      schema: arguments.value("--schema").map(SchemaSelection.named) ?? .automatic)
+    var subjects: [Report.Subject] = []
+    var findings: [Finding] = []
+    do throws(InputReadError) {
+      for source in try InputFiles.expand(names) {
+        let bytes = try read(source, io: io)
+        let input = InputDecoder.decode(bytes, name: source.displayName)
+        subjects.append(Report.Subject(name: source.displayName, file: source.displayName))
+        findings += check.findings(for: input)
+      }
+    } catch {
+      io.err("pc-contract validate: \(error)\n")
+      return ExitCode.couldNotRun
+    }
+    var report = Report(
+      command: name, subjects: subjects, findings: findings, failLevel: failLevel)
+    if quiet {
+      guard report.fails else { return ExitCode.success }
+      if format == .text {
+        report.findings = report.findings.filter { failLevel.isReached(by: $0.severity) }
+      }
+    }
+    let renderer: any ReportRenderer =
+      switch format {
+      case .json: JSONReport()
+      default:
+        TextReport(color: io.isOutputTerminal && environment["NO_COLOR"] == nil)
+      }
+    io.out(renderer.render(report))
+    return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  private static func read(_ source: InputFiles.Source, io: some CommandIO)
+    throws(InputReadError) -> [UInt8]
+  {
+    switch source {
+    case .file(let path):
+      return try InputFiles.contents(of: path)
+    case .standardInput:
+      let bytes: [UInt8]?
+      do {
+        bytes = try io.readStandardInput(limit: standardInputLimit)
+      } catch {
+        throw .unreadable("<stdin>", reason: "\(error)")
+      }
+      guard let bytes else { throw .tooLarge("standard input", limit: standardInputLimit) }
+      return bytes
+    }
+  }
+}
