@@ -101,15 +101,35 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     for (line, name) in zip(subjects, names) { #expect(line.contains(name)) }
   }
 
+  /// The documentation's exchange with four contract breaks: the response's MS-RequestId
+  /// does not echo the request's, totalCount is off by one, item 0 has usagePercent 100.5,
+  /// item 2's processedDateTime has no offset.
+  static var brokenExchange: String {
+    var text = DocumentationExample.customerExchange
+    func replace(_ old: String, _ new: String, after marker: String? = nil) {
+      let from = marker.flatMap { text.range(of: $0)?.lowerBound } ?? text.startIndex
+      if let range = text.range(of: old, range: from..<text.endIndex) {
+        text.replaceSubrange(range, with: new)
+      }
+    }
+    replace("MS-RequestId: f657d2a8", "MS-RequestId: 00000000", after: "HTTP/1.1 200 OK")
+    replace(#""totalCount": 5"#, #""totalCount": 6"#)
+    replace(#""usagePercent": 0.0"#, #""usagePercent": 100.5"#)
+    replace(
+      #""2017-03-09T00:00:00+00:00""#, #""2017-03-09T00:00:00""#, after: "Skype For Business")
+    return text
+  }
+
   @Test func goldenTextAndJSONOutputOfAFailingRun() async throws {
     let root = try temporaryFolder([
       "customer.http": DocumentationExample.customerExchange,
+      "broken.http": Self.brokenExchange,
       "truncated.json": String(DocumentationExample.customerBody.prefix(300)),
       "gateway.http":
         "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\n\n<html><title>Bad Gateway</title></html>\n",
     ])
     defer { try? FileManager.default.removeItem(at: root) }
-    let inputs = ["customer.http", "gateway.http", "truncated.json"]
+    let inputs = ["customer.http", "broken.http", "gateway.http", "truncated.json"]
     let text = try runBuiltTool(["validate"] + inputs, directory: root.path)
     #expect(text.code == 1)
     #expect(text.stderr.isEmpty)

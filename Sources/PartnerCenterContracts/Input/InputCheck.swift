@@ -17,14 +17,18 @@ public struct InputCheck: Sendable {
     let perEntry = input.entries.map { entry -> [Finding] in
       let verdict = validator.validate(entry.response, schema: schema)
       let subject = verdict.endpoint?.subject ?? entry.response.endpoint?.subject
-      let bodyIsBroken = entry.findings.contains { $0.severity == .error && $0.pointer.isEmpty }
+      // An error status may come without a body; the validator judges that.
+      let ownFindings = entry.findings.filter {
+        !(entry.response.isErrorResponse && $0.kind == "input.empty-body")
+      }
+      let bodyIsBroken = ownFindings.contains { $0.severity == .error && $0.pointer.isEmpty }
       // The decoder saw the body's problem with its exact position; the validator's finding
       // about the same problem (from `bodyProblem`) would only repeat it less precisely.
       let fromValidator = verdict.findings.filter { finding in
-        !entry.findings.contains { $0.kind == finding.kind && $0.pointer == finding.pointer }
+        !ownFindings.contains { $0.kind == finding.kind && $0.pointer == finding.pointer }
           && !(bodyIsBroken && finding.kind.hasPrefix("input.") && finding.pointer.isEmpty)
       }
-      return (entry.findings + fromValidator).map { finding in
+      return (ownFindings + fromValidator).map { finding in
         var finding = finding
         if finding.subject == nil, let subject {
           finding = Finding(

@@ -26,10 +26,11 @@ enum RawHTTPDecoder {
       var headers = HTTPHeaders()
       line = reader.nextLine()
       while let current = line, !current.text.isEmpty, !current.text.hasPrefix("HTTP/") {
-        if let (name, value) = headerField(current.text) {
+        if let (name, value, column) = headerField(current.text) {
           headers.append(name: name, value: value)
           map.requestHeaders[name.lowercased()] =
-            map.requestHeaders[name.lowercased()] ?? .location(line: current.number, column: 1)
+            map.requestHeaders[name.lowercased()]
+            ?? .location(line: current.number, column: column)
         }
         line = reader.nextLine()
       }
@@ -78,10 +79,11 @@ enum RawHTTPDecoder {
         bodyLine = current.number
         break
       }
-      if let (name, value) = headerField(current.text) {
+      if let (name, value, column) = headerField(current.text) {
         headers.append(name: name, value: value)
         map.responseHeaders[name.lowercased()] =
-          map.responseHeaders[name.lowercased()] ?? .location(line: current.number, column: 1)
+          map.responseHeaders[name.lowercased()]
+          ?? .location(line: current.number, column: column)
       } else if malformedLines < 3 {
         malformedLines += 1
         findings.append(
@@ -129,13 +131,15 @@ enum RawHTTPDecoder {
     return code
   }
 
-  /// `(name, value)` of a header line `Name: value`.
-  private static func headerField(_ text: String) -> (String, String)? {
+  /// `(name, value, column of the value)` of a header line `Name: value`; findings about a
+  /// header point at its value.
+  private static func headerField(_ text: String) -> (String, String, Int)? {
     guard let colon = text.firstIndex(of: ":") else { return nil }
     let name = text[..<colon]
     guard !name.isEmpty, !name.contains(" "), !name.contains("\t") else { return nil }
     let value = text[text.index(after: colon)...].trimmingSpaces
-    return (String(name), String(value))
+    let column = text.unicodeScalars.distance(from: text.startIndex, to: value.startIndex) + 1
+    return (String(name), String(value), column)
   }
 }
 

@@ -69,18 +69,20 @@ public enum ValidateCommand: Command {
     if names.filter({ $0 == "-" }).count > 1 {
       throw .invalid("'-' (standard input) can be given only once")
     }
-    if let folder = arguments.value("--schemas") {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else {
-        io.err("pc-contract validate: cannot read '\(folder)': not a folder of schemas\n")
-        return ExitCode.couldNotRun
-      }
+    let check: InputCheck
+    do throws(DeclaredSchemasError) {
+      check = try makeCheck(arguments)
+    } catch {
+      io.err("pc-contract validate: \(error)\n")
+      return ExitCode.couldNotRun
     }
-    let check = InputCheck(
-      validator: ContractValidator(strict: arguments.flag("--strict")),
-      schema: arguments.value("--schema").map(SchemaSelection.named) ?? .automatic)
+    if case .named(let schema) = check.schema, check.validator.schemas.schema(named: schema) == nil,
+      check.validator.schemaFiles[schema] == nil
+    {
+      let declared = check.validator.schemas.names.joined(separator: ", ")
+      throw .invalid(
+        "no declared schema named '\(schema)' (declared: \(declared)); or give a schema file path")
+    }
     var subjects: [Report.Subject] = []
     var findings: [Finding] = []
     do throws(InputReadError) {
@@ -110,6 +112,24 @@ public enum ValidateCommand: Command {
       }
     io.out(renderer.render(report))
     return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  /// The validator and schema choice the options ask for; schemas that cannot be read or
+  /// compiled mean the command cannot run.
+  private static func makeCheck(_ arguments: ParsedArguments) throws(DeclaredSchemasError)
+    -> InputCheck
+  {
+    let strict = arguments.flag("--strict")
+    var validator = ContractValidator(strict: strict)
+    if let folder = arguments.value("--schemas") {
+      validator = ContractValidator(strict: strict, schemas: try DeclaredSchemas(directory: folder))
+    }
+    guard let schema = arguments.value("--schema") else { return InputCheck(validator: validator) }
+    let isPath = schema.contains("/") || schema.hasSuffix(".json")
+    if validator.schemas.schema(named: schema) == nil && isPath {
+      validator = try validator.addingSchemaFile(atPath: schema)
+    }
+    return InputCheck(validator: validator, schema: .named(schema))
   }
 
   private static func read(_ source: InputFiles.Source, io: some CommandIO)
