@@ -1,0 +1,88 @@
+/// Drift between two folders of recordings: files paired by endpoint and customer, each pair
+/// diffed, and recordings that appeared or disappeared reported.
+///
+/// A customer recording that disappeared is a warning (customers come and go); the partner
+/// endpoint's disappearing is an error. A new recording is information.
+public struct FolderDrift: Sendable {
+  /// One side: the folder as the user named it and its recording files.
+  public struct Side: Sendable {
+    /// The folder path as given, used to name files in findings.
+    public var folder: String
+    /// The files, from ``RecordingStore/load()``.
+    public var entries: [RecordingStore.Entry]
+
+    /// Describes one side.
+    public init(folder: String, entries: [RecordingStore.Entry]) {
+      self.folder = folder
+      self.entries = entries
+    }
+
+    func path(of entry: RecordingStore.Entry) -> String {
+      folder.hasSuffix("/") ? folder + entry.relativePath : folder + "/" + entry.relativePath
+    }
+  }
+
+  /// What was compared: one subject per endpoint and customer, in order, with the file that
+  /// findings about it point into.
+  public var subjects: [Report.Subject] = []
+  /// The findings.
+  public var findings: [Finding] = []
+
+  /// Compares `old` with `new` using `engine`.
+  public init(old: Side, new: Side, engine: DriftEngine) {
+    var oldBySubject: [String: (RecordingStore.Entry, Recording)] = [:]
+    for entry in old.entries {
+      switch entry.recording {
+      case .success(let recording): oldBySubject[recording.endpoint.subject] = (entry, recording)
+      case .failure(let error): findings.append(unreadable(old.path(of: entry), error))
+      }
+    }
+    var seen: Set<String> = []
+    for entry in new.entries {
+      let path = new.path(of: entry)
+      guard case .success(let recording) = entry.recording else {
+        if case .failure(let error) = entry.recording { findings.append(unreadable(path, error)) }
+        continue
+      }
+      let subject = recording.endpoint.subject
+      guard seen.insert(subject).inserted else { continue }
+      subjects.append(Report.Subject(name: subject, file: path))
+      let file = DriftEngine.SourceFile(path: path, bytes: entry.bytes)
+      guard let (_, oldRecording) = oldBySubject[subject] else {
+        findings.append(
+          Finding.drift(
+            .info, .recordingAdded, "a new recording: \(subject) (\(entry.relativePath))",
+            part: .input, pointer: "", subject: subject
+          ).withSource(SourceReference(file: path, line: 1, column: 1)))
+        continue
+      }
+      findings += engine.diff(old: oldRecording, new: recording, newFile: file)
+    }
+    for (subject, (entry, recording)) in oldBySubject.sorted(by: { $0.key < $1.key })
+    where !seen.contains(subject) {
+      let path = old.path(of: entry)
+      subjects.append(Report.Subject(name: subject, file: path))
+      let severity: Severity = recording.endpoint == .partnerLicensesUsage ? .error : .warning
+      findings.append(
+        Finding.drift(
+          severity, .recordingRemoved,
+          "the recording of \(subject) (\(entry.relativePath)) is gone from the new folder",
+          part: .input, pointer: "", subject: subject
+        ).withSource(SourceReference(file: path, line: 1, column: 1)))
+    }
+  }
+
+  private func unreadable(_ path: String, _ error: RecordingError) -> Finding {
+    Finding.drift(
+      .error, .recordingUnreadable, "\(error)", part: .input, pointer: "", subject: path
+    ).withSource(SourceReference(file: path))
+  }
+}
+
+extension Finding {
+  func withSource(_ source: SourceReference) -> Finding {
+    var copy = self
+    copy.source = source
+    return copy
+  }
+}
