@@ -79,7 +79,7 @@ public struct HTTPRequestParser: Sendable {
     var bodyLength = 0
     let lengths = request.headers.values(named: "Content-Length")
       .flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-      .map { $0.trimmingSpaces }
+      .map { $0.trimmingHTTPWhitespace }
     if let first = lengths.first {
       guard lengths.allSatisfy({ $0 == first }), !first.isEmpty, first.utf8.count <= 18,
         first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let length = Int(first)

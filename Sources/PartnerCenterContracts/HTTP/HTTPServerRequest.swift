@@ -51,7 +51,7 @@ public struct HTTPServerRequest: Sendable, Hashable {
   /// HTTP/1.0 only with `Connection: keep-alive`.
   public var keepsAlive: Bool {
     let tokens = headers.values(named: "Connection").flatMap { $0.split(separator: ",") }
-      .map { $0.trimmingSpaces.lowercased() }
+      .map { $0.trimmingHTTPWhitespace.lowercased() }
     if minorVersion == 0 { return tokens.contains("keep-alive") }
     return !tokens.contains("close")
   }
@@ -93,7 +93,7 @@ public struct HTTPServerRequest: Sendable, Hashable {
 
 extension Substring {
   /// Without leading and trailing spaces and tabs.
-  var trimmingSpaces: Substring {
+  var trimmingHTTPWhitespace: Substring {
     var text = self
     while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
     while let last = text.last, last == " " || last == "\t" { text.removeLast() }

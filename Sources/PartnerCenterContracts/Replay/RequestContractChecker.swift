@@ -40,7 +40,7 @@ public struct RequestContractChecker: Sendable {
     if let authorization = headers["Authorization"] {
       let parts = authorization.split(separator: " ", maxSplits: 1)
       if parts.count != 2 || parts[0].lowercased() != "bearer"
-        || parts[1].trimmingSpaces.isEmpty
+        || parts[1].trimmingHTTPWhitespace.isEmpty
       {
         isUnauthorized = true
         add(
@@ -52,7 +52,7 @@ public struct RequestContractChecker: Sendable {
     }
     if let accept = headers["Accept"] {
       let types = accept.split(separator: ",").map {
-        $0.split(separator: ";").first.map { $0.trimmingSpaces.lowercased() } ?? ""
+        $0.split(separator: ";").first.map { $0.trimmingHTTPWhitespace.lowercased() } ?? ""
       }
       if !types.contains(where: { ["application/json", "application/*", "*/*"].contains($0) }) {
         add(
