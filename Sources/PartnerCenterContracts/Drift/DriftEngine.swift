@@ -115,7 +115,7 @@ public struct DriftEngine: Sendable {
     func mediaType(_ value: String?) -> String {
       guard let value else { return "" }
       let type = value.split(separator: ";", maxSplits: 1).first ?? ""
-      return type.trimmingSpaces.lowercased()
+      return type.filter { $0 != " " && $0 != "\t" }.lowercased()
     }
     let severity: Severity = mediaType(old) == mediaType(new) ? .warning : .error
     let finding = Finding.drift(
@@ -177,15 +177,6 @@ public struct DriftEngine: Sendable {
       detail: "totalCount", oldValue: .number(JSONNumber(oldTotal)),
       newValue: .number(JSONNumber(newTotal)))
     return [DriftFinding(finding: finding, location: ["totalCount"])]
-  }
-}
-
-extension Substring {
-  fileprivate var trimmingSpaces: Substring {
-    var text = self
-    while text.first == " " || text.first == "\t" { text.removeFirst() }
-    while text.last == " " || text.last == "\t" { text.removeLast() }
-    return text
   }
 }
 
