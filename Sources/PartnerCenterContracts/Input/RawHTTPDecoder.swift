@@ -183,3 +183,12 @@ private struct LineReader {
     return nil
   }
 }
+
+extension Substring {
+  fileprivate var trimmingSpaces: Substring {
+    var text = self
+    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return text
+  }
+}
