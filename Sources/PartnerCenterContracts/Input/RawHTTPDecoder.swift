@@ -137,7 +137,7 @@ enum RawHTTPDecoder {
     guard let colon = text.firstIndex(of: ":") else { return nil }
     let name = text[..<colon]
     guard !name.isEmpty, !name.contains(" "), !name.contains("\t") else { return nil }
-    let value = text[text.index(after: colon)...].trimmingSpaces
+    let value = text[text.index(after: colon)...].trimmingHTTPWhitespace
     let column = text.unicodeScalars.distance(from: text.startIndex, to: value.startIndex) + 1
     return (String(name), String(value), column)
   }
@@ -181,14 +181,5 @@ private struct LineReader {
       if !line.text.allSatisfy({ $0 == " " || $0 == "\t" }) { return line }
     }
     return nil
-  }
-}
-
-extension Substring {
-  fileprivate var trimmingSpaces: Substring {
-    var text = self
-    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-    return text
   }
 }

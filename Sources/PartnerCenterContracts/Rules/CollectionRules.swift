@@ -22,10 +22,14 @@ extension RuleContext {
   private func checkTotalCount(
     _ body: JSONValue, _ items: [JSONValue], into findings: inout [Finding]
   ) {
-    guard let total = body["totalCount"]?.numberValue, total.isInteger else { return }
+    // Bound as an Int at once: binding the JSONNumber and asking `isInteger`, then
+    // `intValue`, crashes the Swift 6.3.1 optimizer (CopyPropagation) in release builds.
+    guard let number = body["totalCount"]?.numberValue, let total = number.intValue else {
+      return
+    }
     // A page with a next link holds part of the total.
     if body["links"]?["next"] != nil { return }
-    if total.intValue != items.count {
+    if total != items.count {
       findings.append(
         breach(
           .totalCount,
