@@ -18,6 +18,7 @@ let measurements: [(name: String, summary: String, run: (BenchmarkOptions) -> Vo
   ("parse", "parse the collection into a JSONValue (the default)", runParse),
   ("validate", "validate the parsed collection, all errors, formats asserted", runValidate),
   ("parse-validate", "parse, validate, and both from bytes, each timed", runParseAndValidate),
+  ("contract", "ContractValidator (declared schema and rules) vs the raw validator", runContract),
 ]
 
 /// Parsing only.

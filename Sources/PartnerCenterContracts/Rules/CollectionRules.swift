@@ -42,15 +42,16 @@ extension RuleContext {
     _ items: [JSONValue], expected: String, into findings: inout [Finding]
   ) {
     let endpointName = input.endpoint?.id.rawValue ?? input.itemType?.rawValue ?? ""
+    var breaches = itemFindings(.itemObjectType)
     for (index, item) in items.enumerated() {
-      guard let objectType = item["attributes"]?["objectType"], objectType.stringValue != expected
+      guard let objectType = item[.attributes]?[.objectType], objectType.stringValue != expected
       else { continue }
-      findings.append(
-        breach(
-          .itemObjectType,
-          "item \(index) is a \(JSONWriter.compact(objectType)), but the \(endpointName) endpoint returns \(expected)",
-          pointer: "/items/\(index)/attributes/objectType"))
+      breaches.add(
+        pointer: "/items/\(index)/attributes/objectType",
+        "item \(index) is a \(JSONWriter.compact(objectType)), but the \(endpointName) endpoint returns \(expected)"
+      )
     }
+    breaches.finish(into: &findings)
   }
 
   /// With the customer known from the URL, every `customerId` must be it; without, they must
@@ -59,58 +60,67 @@ extension RuleContext {
     let response = input.response
     let urlEndpoint = response.endpoint ?? response.request.flatMap { Endpoint(url: $0.url) }
     if let urlCustomer = urlEndpoint?.customerID, !urlCustomer.isEmpty {
-      let expected = urlCustomer.lowercased()
+      var breaches = itemFindings(.customerID)
       for (index, item) in items.enumerated() {
-        guard let customerID = item["customerId"]?.stringValue,
-          customerID.lowercased() != expected
+        guard let customerID = item[.customerID]?.stringValue,
+          !HTTPHeaders.namesMatch(customerID, urlCustomer)
         else { continue }
-        findings.append(
-          breach(
-            .customerID,
-            "item \(index) has customerId \"\(customerID)\" but the request is for customer \(urlCustomer)",
-            pointer: "/items/\(index)/customerId"))
+        breaches.add(
+          pointer: "/items/\(index)/customerId",
+          "item \(index) has customerId \"\(customerID)\" but the request is for customer \(urlCustomer)"
+        )
       }
+      breaches.finish(into: &findings)
       return
     }
     var first: (index: Int, id: String)?
-    var others = Set<String>()
-    var firstDifferent: (index: Int, id: String)?
     for (index, item) in items.enumerated() {
-      guard let customerID = item["customerId"]?.stringValue?.lowercased() else { continue }
+      guard let customerID = item[.customerID]?.stringValue else { continue }
       guard let known = first else {
         first = (index, customerID)
         continue
       }
-      if customerID != known.id {
-        others.insert(customerID)
-        if firstDifferent == nil { firstDifferent = (index, customerID) }
+      if !HTTPHeaders.namesMatch(customerID, known.id) {
+        findings.append(
+          breach(
+            .oneCustomer,
+            "the items name more than one customer: item \(known.index) names \(known.id), item \(index) names \(customerID)",
+            pointer: "/items/\(index)/customerId"))
+        return
       }
-    }
-    if let first, let firstDifferent {
-      findings.append(
-        breach(
-          .oneCustomer,
-          "the items name \(others.count + 1) customers: item \(first.index) names \(first.id), item \(firstDifferent.index) names \(firstDifferent.id)",
-          pointer: "/items/\(firstDifferent.index)/customerId"))
     }
   }
 
+  /// One pass with a table of identity hashes; identities are only compared when hashes
+  /// meet, and only hashes shared by different identities fall back to a list per hash.
   private func checkIdentities(
     _ items: [JSONValue], identity: ItemIdentity, into findings: inout [Finding]
   ) {
-    var seen: [[JSONValue?]: Int] = [:]
-    seen.reserveCapacity(items.count)
+    var firstWithHash: [Int: Int] = [:]
+    firstWithHash.reserveCapacity(items.count)
+    var collided: [Int: [Int]] = [:]
+    var breaches = itemFindings(.uniqueIdentity)
+    let fields = identity.fields
     for (index, item) in items.enumerated() {
-      guard let values = identity.values(of: item) else { continue }
-      if let earlier = seen[values] {
-        findings.append(
-          breach(
-            .uniqueIdentity,
-            "item \(index) has the same identity as item \(earlier) (\(identity.describe(item)))",
-            pointer: "/items/\(index)"))
+      guard case .object(let object) = item else { continue }
+      let hash = ItemIdentity.hash(of: object, fields)
+      guard let first = firstWithHash[hash] else {
+        firstWithHash[hash] = index
+        continue
+      }
+      func isSame(_ candidate: Int) -> Bool {
+        guard case .object(let other) = items[candidate] else { return false }
+        return ItemIdentity.same(object, other, fields)
+      }
+      let earlier = isSame(first) ? first : collided[hash]?.first(where: isSame)
+      if let earlier {
+        breaches.add(
+          pointer: "/items/\(index)",
+          "item \(index) has the same identity as item \(earlier) (\(identity.describe(item)))")
       } else {
-        seen[values] = index
+        collided[hash, default: []].append(index)
       }
     }
+    breaches.finish(into: &findings)
   }
 }

@@ -86,3 +86,41 @@ extension ContractRule {
     .trackingHeaderEcho, .contentTypeJSON, .duplicateMember,
   ]
 }
+
+/// The findings of one per-item rule in one response, at most ``limit`` of them: past it, the
+/// rest are counted and reported as one summary finding, so that a response where every item
+/// breaks a rule costs (and prints) little more than one where a few do.
+struct ItemFindings {
+  let rule: ContractRule
+  let limit: Int
+  let subject: String?
+  private(set) var findings: [Finding] = []
+  private var omitted = 0
+  private var firstOmitted = ""
+
+  init(_ rule: ContractRule, limit: Int, subject: String?) {
+    self.rule = rule
+    self.limit = limit
+    self.subject = subject
+  }
+
+  /// Records a breach; the pointer and message are only built when it is reported.
+  mutating func add(pointer: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+    if findings.count < limit {
+      findings.append(rule.finding(message(), pointer: pointer(), subject: subject))
+    } else {
+      if omitted == 0 { firstOmitted = pointer() }
+      omitted += 1
+    }
+  }
+
+  /// The findings, with the summary of the omitted ones last.
+  func finish(into all: inout [Finding]) {
+    all += findings
+    guard omitted > 0 else { return }
+    all.append(
+      rule.finding(
+        "\(omitted) more item\(omitted == 1 ? "" : "s") break this rule (only the first \(limit) are reported; the next is \(firstOmitted))",
+        pointer: "/items", subject: subject))
+  }
+}

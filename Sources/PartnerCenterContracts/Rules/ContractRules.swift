@@ -37,6 +37,9 @@ public struct ContractRules: Sendable {
   public var partnerIdentity = ItemIdentity.partner
   /// The identity of customer items.
   public var customerIdentity = ItemIdentity.customer
+  /// The most findings one per-item rule reports for one response; the rest are summed up in
+  /// one more finding.
+  public var findingsPerRule = 100
   /// Rules not to check, by id.
   public var disabled: Set<String> = []
 
@@ -74,6 +77,10 @@ struct RuleContext {
 
   var body: JSONValue? { input.response.body }
   var items: [JSONValue] { body?["items"]?.arrayValue ?? [] }
+
+  func itemFindings(_ rule: ContractRule) -> ItemFindings {
+    ItemFindings(rule, limit: rules.findingsPerRule, subject: subject)
+  }
 
   func breach(
     _ rule: ContractRule, _ message: String, part: MessagePart = .responseBody,

@@ -5,47 +5,54 @@ import JSONCore
 extension RuleContext {
   func checkItems(into findings: inout [Finding]) {
     let now = rules.now.timeIntervalSince1970
+    var counts = CountBreaches(
+      aboveQualified: itemFindings(.activeWithinQualified),
+      percent: itemFindings(.usagePercentAgrees))
+    var future = itemFindings(.processedNotInFuture)
     for (index, item) in items.enumerated() {
       guard case .object(let object) = item else { continue }
-      if let active = object["licensesActive"]?.numberValue?.int64Value,
-        let qualified = object["licensesQualified"]?.numberValue?.int64Value
+      if let active = object[.licensesActive]?.numberValue?.int64Value,
+        let qualified = object[.licensesQualified]?.numberValue?.int64Value
       {
-        checkCounts(index, active: active, qualified: qualified, object, into: &findings)
+        checkCounts(index, active: active, qualified: qualified, object, into: &counts)
       }
-      if let text = object["processedDateTime"]?.stringValue,
+      if let text = object[.processedDateTime]?.stringValue,
         let seconds = RFC3339.secondsSince1970(text), seconds > now + rules.futureGrace
       {
-        findings.append(
-          breach(
-            .processedNotInFuture,
-            "item \(index) was processed at \(text), after now (\(RFC3339.format(now)))",
-            pointer: "/items/\(index)/processedDateTime"))
+        future.add(
+          pointer: "/items/\(index)/processedDateTime",
+          "item \(index) was processed at \(text), after now (\(RFC3339.format(now)))")
       }
     }
+    counts.aboveQualified.finish(into: &findings)
+    counts.percent.finish(into: &findings)
+    future.finish(into: &findings)
+  }
+
+  private struct CountBreaches {
+    var aboveQualified: ItemFindings
+    var percent: ItemFindings
   }
 
   private func checkCounts(
     _ index: Int, active: Int64, qualified: Int64, _ item: JSONObject,
-    into findings: inout [Finding]
+    into breaches: inout CountBreaches
   ) {
     if active > qualified {
-      findings.append(
-        breach(
-          .activeWithinQualified,
-          "item \(index) has licensesActive \(active) above licensesQualified \(qualified)",
-          pointer: "/items/\(index)/licensesActive"))
+      breaches.aboveQualified.add(
+        pointer: "/items/\(index)/licensesActive",
+        "item \(index) has licensesActive \(active) above licensesQualified \(qualified)")
     }
     // With nothing qualified there is no ratio to agree with.
-    guard qualified > 0, let percent = item["usagePercent"]?.numberValue?.doubleValue else {
+    guard qualified > 0, let percent = item[.usagePercent]?.numberValue?.doubleValue else {
       return
     }
     let expected = Double(active) / Double(qualified) * 100
     if abs(percent - expected) > rules.usagePercentTolerance {
-      findings.append(
-        breach(
-          .usagePercentAgrees,
-          "item \(index) has usagePercent \(percent) but licensesActive \(active) of licensesQualified \(qualified) is \(Self.twoDecimals(expected))% (tolerance \(rules.usagePercentTolerance) points)",
-          pointer: "/items/\(index)/usagePercent"))
+      breaches.percent.add(
+        pointer: "/items/\(index)/usagePercent",
+        "item \(index) has usagePercent \(percent) but licensesActive \(active) of licensesQualified \(qualified) is \(Self.twoDecimals(expected))% (tolerance \(rules.usagePercentTolerance) points)"
+      )
     }
   }
 
@@ -62,7 +69,11 @@ enum RFC3339 {
   /// seconds), or nil when it is not an RFC 3339 date-time; validity of the day is the schema's
   /// `format` check, so only the shape is checked here.
   static func secondsSince1970(_ text: String) -> Double? {
-    let bytes = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { secondsSince1970(utf8: $0) }
+  }
+
+  private static func secondsSince1970(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard bytes.count >= 20 else { return nil }
     func number(_ start: Int, _ length: Int) -> Int? {
       var value = 0
