@@ -6,6 +6,7 @@ public enum PCContract {
   public static let commands: [any Command.Type] = [
     CaptureCommand.self,
     ValidateCommand.self,
+    SchemasCommand.self,
   ]
 
   /// The top-level help text.
