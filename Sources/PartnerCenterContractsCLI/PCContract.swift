@@ -7,6 +7,7 @@ public enum PCContract {
     CaptureCommand.self,
     ValidateCommand.self,
     SchemasCommand.self,
+    ReplayCommand.self,
   ]
 
   /// The top-level help text.

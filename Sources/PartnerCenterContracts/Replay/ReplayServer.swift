@@ -56,6 +56,10 @@ public final class ReplayServer: Sendable {
   /// What the client got wrong so far: one finding per kind, endpoint and header, with how many
   /// requests it concerned.
   public var findings: [Finding] { responder.exchanges.findings }
+
+  /// The endpoints requested so far (`partner-licenses-usage`, `customers`,
+  /// `customer-licenses-usage/<id>`), sorted.
+  public var requestedSubjects: [String] { responder.exchanges.subjects }
 }
 
 /// The state requests share: the contract checker's memory, the findings, the request count.
@@ -64,6 +68,7 @@ final class ReplayExchanges: Sendable {
     var checker = RequestContractChecker()
     var log = ReplayFindingLog()
     var sequence: UInt64 = 0
+    var subjects: Set<String> = []
   }
   private let state = Mutex(State())
 
@@ -74,6 +79,7 @@ final class ReplayExchanges: Sendable {
   {
     state.withLock { state in
       state.sequence += 1
+      state.subjects.insert(subject)
       let verdict = state.checker.check(request, subject: subject)
       let new = verdict.findings.filter { state.log.add($0) }
       return (verdict, state.sequence, new)
@@ -82,4 +88,5 @@ final class ReplayExchanges: Sendable {
 
   var requestCount: Int { Int(state.withLock { $0.sequence }) }
   var findings: [Finding] { state.withLock { $0.log.findings } }
+  var subjects: [String] { state.withLock { $0.subjects.sorted() } }
 }

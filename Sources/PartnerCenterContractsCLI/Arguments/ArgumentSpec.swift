@@ -19,6 +19,9 @@ public struct ArgumentSpec: Sendable {
     public var isRepeatable: Bool
     /// One line of help.
     public var help: String
+    /// The value taken when the option is given without one (`--variants` alone), or nil when
+    /// a value is required.
+    public var implicitValue: String? = nil
 
     /// Declares a flag (no value).
     public static func flag(_ name: String, short: String? = nil, help: String) -> Option {
@@ -35,6 +38,15 @@ public struct ArgumentSpec: Sendable {
       Option(
         name: name, shortName: short, valueName: valueName, allowedValues: allowed,
         isRepeatable: repeatable, help: help)
+    }
+
+    /// Declares an option whose value may be left out; then it is `implicit`.
+    public static func optionalValue(
+      _ name: String, valueName: String, implicit: String, allowed: [String]? = nil, help: String
+    ) -> Option {
+      var option = value(name, valueName: valueName, allowed: allowed, help: help)
+      option.implicitValue = implicit
+      return option
     }
   }
 
@@ -109,6 +121,8 @@ public struct ArgumentSpec: Sendable {
       } else if let next = remaining.first, next == "-" || !next.hasPrefix("-") {
         value = next
         remaining.removeFirst()
+      } else if let implicit = option.implicitValue {
+        value = implicit
       } else {
         throw .missingValue(option.name, valueName: valueName)
       }
@@ -133,7 +147,9 @@ public struct ArgumentSpec: Sendable {
     lines += ["", "OPTIONS:"]
     for option in options {
       var names = option.shortName.map { "\($0), \(option.name)" } ?? option.name
-      if let valueName = option.valueName { names += " \(valueName)" }
+      if let valueName = option.valueName {
+        names += option.implicitValue == nil ? " \(valueName)" : " [\(valueName)]"
+      }
       var help = option.help
       if let allowed = option.allowedValues, !help.contains(allowed[0]) {
         help += " (\(allowed.joined(separator: "|")))"

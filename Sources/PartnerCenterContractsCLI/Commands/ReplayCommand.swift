@@ -1,0 +1,207 @@
+import Foundation
+import PartnerCenterContracts
+
+/// `pc-contract replay`: serves recordings as a local mock of the API, checks the requests of
+/// its client, and injects faults and edge-case variants.
+public enum ReplayCommand: Command {
+  public static let name = "replay"
+
+  public static let arguments = ArgumentSpec(
+    commandName: "pc-contract replay",
+    overview: "Serve recordings as a local mock of the API and check the client's requests.",
+    usage: "[options]",
+    options: [
+      .value("--host", valueName: "HOST", help: "Address to listen on (default: 127.0.0.1)."),
+      .value(
+        "--port", valueName: "PORT", help: "Port to listen on; 0 picks a free one (default: 0)."),
+      .value(
+        "--recordings", valueName: "DIR", help: "Recordings to serve (default: recordings)."),
+      .value(
+        "--synthesize", valueName: "N", help: "Add N generated customers with valid usage."),
+      .value(
+        "--seed", valueName: "N", help: "Seed for generated customers and faults (default: 1)."),
+      .optionalValue(
+        "--variants", valueName: "KIND", implicit: "valid", allowed: ["valid", "invalid", "all"],
+        help: "Add edge-case customers: valid (default), invalid, or all."),
+      .flag("--list-variants", help: "List the variant customers and exit."),
+      .value(
+        "--latency", valueName: "MS[:JITTER]",
+        help: "Delay every answer by MS plus up to JITTER milliseconds."),
+      .value(
+        "--fault", valueName: "KIND:RATE", repeatable: true,
+        help: "Inject 429, 500, 503, reset, truncate or slow into RATE (0-1 or N%) of answers."),
+      .flag("--enforce", help: "Answer requests that break the request contract with 400."),
+      .value("--report", valueName: "FILE", help: "Write the findings to FILE at shutdown."),
+      .value(
+        "--format", valueName: "FORMAT", allowed: ["text", "json"],
+        help: "Format of --report (default: text)."),
+      .value(
+        "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "info", "none"],
+        help: "Exit 1 on findings this severe: error (default), warning, info, none."),
+      .value(
+        "--max-connections", valueName: "N",
+        help: "Connections served at once; more get 503 (default: 256)."),
+    ],
+    maximumPositionals: 0,
+    discussion: """
+      The first line of standard output is the port, so a script can start the server with
+      --port 0 and read where it listens. Serves GET /v1/analytics/licenses/usage,
+      GET /v1/customers/{id}/analytics/licenses/usage and GET /v1/customers?size=N (paged
+      with links.next and MS-ContinuationToken). Every request is checked: Authorization
+      Bearer (else 401), Accept JSON, MS-RequestId and MS-CorrelationId GUIDs, a new
+      correlation id per call, a request id reused only on retries, X-Locale well formed.
+      Findings are printed to standard error as they first occur and summarized when the
+      server stops (SIGINT or SIGTERM).
+
+      EXIT CODES: 0 no finding at or above --fail-on, 1 findings at or above it,
+      2 usage error, 3 the server could not start or the recordings could not be read.
+      """)
+
+  public static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  ) async throws(UsageError) -> Int32 {
+    if arguments.flag("--list-variants") {
+      io.out(variantList())
+      return ExitCode.success
+    }
+    var configuration = try configuration(from: arguments)
+    let failLevel = arguments.value("--fail-on").flatMap(FailLevel.init) ?? .atLeast(.error)
+    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+    let directory = arguments.value("--recordings") ?? "recordings"
+    let generatesCustomers =
+      configuration.synthesizedCustomers > 0 || !configuration.variants.isEmpty
+    do throws(RecordingStoreError) {
+      let loaded = try ReplayConfiguration.recordings(inDirectory: directory)
+      configuration.recordings = loaded.recordings
+      for problem in loaded.problems { io.err("pc-contract replay: skipped \(problem)\n") }
+    } catch {
+      // Generated customers make a recordings folder optional; a named one must exist.
+      if arguments.value("--recordings") != nil || !generatesCustomers {
+        io.err("pc-contract replay: \(error)\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    let text = TextReport(color: false, subjectNoun: "endpoint")
+    configuration.onFinding = { finding in io.err("replay: \(text.line(for: finding))\n") }
+    let server = ReplayServer(configuration: configuration)
+    do throws(HTTPServerError) {
+      try server.start()
+    } catch {
+      io.err("pc-contract replay: \(error)\n")
+      return ExitCode.couldNotRun
+    }
+    io.out("\(server.port)\n")
+    let partner = configuration.recordings.contains { $0.endpoint == .partnerLicensesUsage }
+    io.err(
+      "pc-contract replay: serving http://\(configuration.host):\(server.port) "
+        + "(\(partner ? "partner usage and " : "")\(server.customerIDs.count) customers); "
+        + "stop with Ctrl-C\n")
+    await waitForSignal()
+    server.stop()
+    let report = Report(
+      command: "replay", subjects: server.requestedSubjects.map { Report.Subject(name: $0) },
+      findings: server.findings, failLevel: failLevel)
+    io.err("pc-contract replay: \(server.requestCount) requests; " + text.render(report))
+    if let path = arguments.value("--report") {
+      let rendered = format == .json ? JSONReport().render(report) : text.render(report)
+      guard writeAtomically(Array(rendered.utf8), to: path) else {
+        io.err("pc-contract replay: cannot write the report to \(path)\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  private static func configuration(from arguments: ParsedArguments) throws(UsageError)
+    -> ReplayConfiguration
+  {
+    var configuration = ReplayConfiguration()
+    if let host = arguments.value("--host") { configuration.host = host }
+    configuration.port = try integer(arguments, "--port", in: 0...65535) ?? 0
+    configuration.synthesizedCustomers =
+      try integer(arguments, "--synthesize", in: 0...1_000_000) ?? 0
+    if let text = arguments.value("--seed") {
+      guard let seed = UInt64(text) else {
+        throw .invalid("option '--seed' needs a non-negative integer, not '\(text)'")
+      }
+      configuration.seed = seed
+    }
+    configuration.maximumConnections =
+      try integer(arguments, "--max-connections", in: 1...4096) ?? 256
+    switch arguments.value("--variants") {
+    case "valid": configuration.variants = [.valid]
+    case "invalid": configuration.variants = [.invalid]
+    case "all": configuration.variants = [.valid, .invalid]
+    default: break
+    }
+    var faults = FaultPlan(seed: configuration.seed)
+    if let text = arguments.value("--latency") {
+      guard let latency = FaultPlan.parseLatency(text) else {
+        throw .invalid("option '--latency' needs MS or MS:JITTER in milliseconds, not '\(text)'")
+      }
+      faults.latencyMilliseconds = latency.milliseconds
+      faults.jitterMilliseconds = latency.jitter
+    }
+    for text in arguments.allValues("--fault") {
+      guard let fault = FaultPlan.parseFault(text) else {
+        let kinds = FaultPlan.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        throw .invalid(
+          "option '--fault' needs KIND:RATE with KIND one of \(kinds) and RATE 0-1 or N%, not '\(text)'"
+        )
+      }
+      faults.faults.append(fault)
+    }
+    configuration.faults = faults
+    configuration.enforce = arguments.flag("--enforce")
+    return configuration
+  }
+
+  private static func integer(
+    _ arguments: ParsedArguments, _ name: String, in range: ClosedRange<Int>
+  ) throws(UsageError) -> Int? {
+    guard let text = arguments.value(name) else { return nil }
+    guard let value = Int(text), range.contains(value) else {
+      throw .invalid(
+        "option '\(name)' needs an integer from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+      )
+    }
+    return value
+  }
+
+  /// `--list-variants`: one line per variant customer.
+  static func variantList() -> String {
+    var lines: [String] = []
+    for kind in ResponseVariant.Kind.allCases {
+      for variant in ResponseVariant.all(kind) {
+        let name = variant.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+        lines.append(
+          "\(variant.customerID)  \(kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(name)  \(variant.summary)"
+        )
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Returns when the process gets SIGINT or SIGTERM.
+  private static func waitForSignal() async {
+    let (signals, continuation) = AsyncStream.makeStream(of: Void.self)
+    let cancellation = SignalCancellation { continuation.yield() }
+    for await _ in signals { break }
+    cancellation.stop()
+  }
+
+  /// Writes `bytes` to a temporary file beside `path` and renames it into place.
+  private static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
+      return false
+    }
+    guard rename(temporary.path, url.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      return false
+    }
+    return true
+  }
+}
