@@ -19,6 +19,7 @@ let measurements: [(name: String, summary: String, run: (BenchmarkOptions) -> Vo
   ("validate", "validate the parsed collection, all errors, formats asserted", runValidate),
   ("parse-validate", "parse, validate, and both from bytes, each timed", runParseAndValidate),
   ("contract", "ContractValidator (declared schema and rules) vs the raw validator", runContract),
+  ("diff", "diff the collection against a drifted copy, and parse both, each timed", runDiff),
 ]
 
 /// Parsing only.

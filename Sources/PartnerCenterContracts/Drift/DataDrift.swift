@@ -7,6 +7,7 @@ import JSONCore
 /// looks its partner up. Items with the same identity are paired in order of appearance.
 struct DataDrift {
   let keys: [String]
+  let keyHashes: [UInt32]
   let subject: String
   let options: DriftOptions
   let limit: Int
@@ -15,6 +16,7 @@ struct DataDrift {
     self.keys = keys.filter { key in
       !options.isIgnored(recordingPointer: ["response", "body", "items", "*", key])
     }
+    self.keyHashes = self.keys.map { JSONObject.keyHash($0) }
     self.subject = subject
     self.options = options
     self.limit = options.dataFindingLimit
@@ -25,44 +27,46 @@ struct DataDrift {
       let newItems = new["items"]?.arrayValue,
       !options.isIgnored(recordingPointer: ["response", "body", "items", "*"])
     else { return [] }
-    // Each identity gets a group; a group's old items are chained in order through `next`,
-    // so pairing a new item costs one hash look-up.
-    var groups: [[JSONValue]: Int] = [:]
-    groups.reserveCapacity(oldItems.count)
-    var heads: [Int] = []
-    var tails: [Int] = []
+    // Each identity gets a group, found by a 64-bit hash of the key values (groups whose
+    // hashes collide are chained); a group's old items are chained in order through `next`,
+    // so pairing a new item costs one hash look-up and no allocation.
+    var table: [UInt64: Int] = [:]
+    table.reserveCapacity(oldItems.count)
+    var groups: [IdentityGroup] = []
     var next = [Int](repeating: -1, count: oldItems.count)
     for index in oldItems.indices {
-      let key = identity(of: oldItems[index])
-      if let group = groups[key] {
-        next[tails[group]] = index
-        tails[group] = index
+      let item = oldItems[index]
+      let hash = identityHash(of: item)
+      if let group = findGroup(hash, item, table, groups, oldItems) {
+        next[groups[group].tail] = index
+        groups[group].tail = index
       } else {
-        groups[key] = heads.count
-        heads.append(index)
-        tails.append(index)
+        groups.append(IdentityGroup(first: index, head: index, tail: index, collision: table[hash]))
+        table[hash] = groups.count - 1
       }
     }
     var matched = [Bool](repeating: false, count: oldItems.count)
     var collector = Collector(limit: limit, subject: subject)
     var occurrences: [[JSONValue]: Int] = [:]
     for (newIndex, item) in newItems.enumerated() {
-      let key = identity(of: item)
-      guard let group = groups[key], heads[group] >= 0 else {
+      let hash = identityHash(of: item)
+      guard let group = findGroup(hash, item, table, groups, oldItems), groups[group].head >= 0
+      else {
+        let key = identity(of: item)
         collector.add(
           .itemAdded, location: ["items", String(newIndex)],
           message: "item \(describe(key)) was added", detail: label(key, &occurrences),
           newValue: item)
         continue
       }
-      let oldIndex = heads[group]
-      heads[group] = next[oldIndex]
+      let oldIndex = groups[group].head
+      groups[group].head = next[oldIndex]
       matched[oldIndex] = true
       let oldItem = oldItems[oldIndex]
-      if oldItem == item { continue }
+      if MemberLookup.equal(oldItem, item) { continue }
       var itemLabel: String?
       compare(
-        oldItem, item, path: [], newIndex: newIndex, key: key, itemLabel: &itemLabel,
+        oldItem, item, path: [], newIndex: newIndex, item: item, itemLabel: &itemLabel,
         occurrences: &occurrences, into: &collector)
     }
     for (oldIndex, wasMatched) in matched.enumerated() where !wasMatched {
@@ -76,9 +80,75 @@ struct DataDrift {
     return collector.finish()
   }
 
+  /// The identity group of `item` among those with `hash`, if any.
+  private func findGroup(
+    _ hash: UInt64, _ item: JSONValue, _ table: [UInt64: Int], _ groups: [IdentityGroup],
+    _ oldItems: [JSONValue]
+  ) -> Int? {
+    var candidate = table[hash]
+    while let group = candidate {
+      // An unchanged item needs no separate identity check: equal items have equal keys.
+      let head = groups[group].head
+      if head >= 0 && MemberLookup.equal(oldItems[head], item) { return group }
+      if sameIdentity(oldItems[groups[group].first], item) { return group }
+      candidate = groups[group].collision
+    }
+    return nil
+  }
+
+  /// FNV-1a over the key values: strings by their UTF-8 bytes, other values by their
+  /// compact JSON text (numbers through ``JSONNumber``, so `1` and `1.0` agree).
+  private func identityHash(of item: JSONValue) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    guard case .object(let object) = item else { return hash }
+    for index in keys.indices {
+      switch MemberLookup.value(in: object, key: keys[index], hash: keyHashes[index], position: 0) {
+      case .string(let text)?:
+        mix(1)
+        let hashed = text.utf8.withContiguousStorageIfAvailable {
+          (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+          for byte in bytes { mix(byte) }
+          return true
+        }
+        if hashed == nil {
+          for byte in text.utf8 { mix(byte) }
+        }
+      case nil, .null?:
+        mix(0)
+      case .number(let number)?:
+        mix(2)
+        for byte in number.doubleValue.bitPattern.littleEndianBytes { mix(byte) }
+      case let value?:
+        mix(3)
+        for byte in JSONWriter.compactBytes(value) { mix(byte) }
+      }
+      mix(0xff)
+    }
+    return hash
+  }
+
+  /// Whether two items have equal key values.
+  private func sameIdentity(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+    guard case .object(let left) = lhs, case .object(let right) = rhs else { return lhs == rhs }
+    for index in keys.indices {
+      let a = MemberLookup.value(in: left, key: keys[index], hash: keyHashes[index], position: 0)
+      let b = MemberLookup.value(in: right, key: keys[index], hash: keyHashes[index], position: 0)
+      if (a ?? .null) != (b ?? .null) { return false }
+    }
+    return true
+  }
+
   private func identity(of item: JSONValue) -> [JSONValue] {
     guard case .object(let object) = item else { return [item] }
-    return keys.map { object[$0] ?? .null }
+    var values: [JSONValue] = []
+    values.reserveCapacity(keys.count)
+    for index in keys.indices {
+      values.append(
+        MemberLookup.value(in: object, key: keys[index], hash: keyHashes[index], position: 0)
+          ?? .null)
+    }
+    return values
   }
 
   /// The identity as a fingerprint detail: the key values, and `#2` for a second item with
@@ -99,31 +169,51 @@ struct DataDrift {
   /// Reports the members of two matched items that differ; nested objects member by member,
   /// anything else as a whole. Members on one side only are shape drift, not reported here.
   private func compare(
-    _ old: JSONValue, _ new: JSONValue, path: [String], newIndex: Int, key: [JSONValue],
+    _ old: JSONValue, _ new: JSONValue, path: [String], newIndex: Int, item: JSONValue,
     itemLabel: inout String?, occurrences: inout [[JSONValue]: Int],
     into collector: inout Collector
   ) {
     if case .object(let oldObject) = old, case .object(let newObject) = new {
-      for member in newObject.members {
-        guard let oldValue = oldObject[member.key], oldValue != member.value else { continue }
+      for (position, member) in newObject.members.enumerated() {
+        guard
+          let oldValue = MemberLookup.value(
+            in: oldObject, key: member.key, hash: member.keyHash, position: position),
+          !MemberLookup.equal(oldValue, member.value)
+        else { continue }
         if path.isEmpty && keys.contains(member.key) { continue }
         let memberPath = path + [member.key]
         if options.isIgnored(recordingPointer: ["response", "body", "items", "*"] + memberPath) {
           continue
         }
         compare(
-          oldValue, member.value, path: memberPath, newIndex: newIndex, key: key,
+          oldValue, member.value, path: memberPath, newIndex: newIndex, item: item,
           itemLabel: &itemLabel, occurrences: &occurrences, into: &collector)
       }
       return
     }
     let name = JSONPointer(tokens: path).description
+    let key = identity(of: item)
     if itemLabel == nil { itemLabel = label(key, &occurrences) }
     collector.add(
       .valueChanged, location: ["items", String(newIndex)] + path,
       message:
         "\(name) of item \(describe(key)) changed from \(JSONWriter.compact(old)) to \(JSONWriter.compact(new))",
       detail: (itemLabel ?? "") + name, oldValue: old, newValue: new)
+  }
+}
+
+/// The old items with one identity: the first (to compare identities with), the next one not
+/// yet paired, the last, and the next group whose hash collides with this one's.
+private struct IdentityGroup {
+  var first: Int
+  var head: Int
+  var tail: Int
+  var collision: Int?
+}
+
+extension UInt64 {
+  fileprivate var littleEndianBytes: [UInt8] {
+    (0..<8).map { UInt8(truncatingIfNeeded: self >> ($0 * 8)) }
   }
 }
 

@@ -64,7 +64,8 @@ struct ShapeNode {
   var fractionalCount = 0
   var minimum = Double.infinity
   var maximum = -Double.infinity
-  var enumValues: Set<String> = []
+  /// Distinct values of an enum-like field, in order of first appearance (few, so a list).
+  var enumValues: [String] = []
   var enumOverflowed = false
   /// The concrete pointer of the first value seen here.
   var firstPointer: [String]
@@ -168,7 +169,7 @@ private struct ShapeProfileBuilder {
   let options: DriftOptions
   let baseline: ShapeProfile?
   let stats: [BaselineStats]
-  let baselineEnums: [Set<String>]
+  let baselineEnums: [[String]]
   var indexStack: [Int] = []
   var events: [(event: ShapeEvent, pointer: [String])] = []
   var detailEvents: Set<ShapeEvent> = []
@@ -263,13 +264,7 @@ private struct ShapeProfileBuilder {
       if !format.hasOffset { nodes[node].offsetlessCount += 1 }
       if format.hasFraction { nodes[node].fractionalCount += 1 }
     }
-    if nodes[node].isEnumLike && !nodes[node].enumOverflowed {
-      nodes[node].enumValues.insert(text)
-      if nodes[node].enumValues.count > enumLimit {
-        nodes[node].enumOverflowed = true
-        nodes[node].enumValues = []
-      }
-    }
+    if nodes[node].isEnumLike && !nodes[node].enumOverflowed { seeEnumValue(text, node: node) }
     guard old >= 0 else { return }
     let oldNode = stats[old]
     guard oldNode.stringCount > 0 else { return }
@@ -286,8 +281,22 @@ private struct ShapeProfileBuilder {
         }
       }
     }
-    if oldNode.hasEnumValues && !baselineEnums[old].contains(text) {
+    if oldNode.hasEnumValues && !baselineEnums[old].contains(where: { sameName($0, text) }) {
       record(.enumValue, node: node, detail: text)
+    }
+  }
+
+  /// Keeps distinct values while there are few; a field with more is no enumeration.
+  private mutating func seeEnumValue(_ text: String, node: Int) {
+    for index in nodes[node].enumValues.indices
+    where sameName(nodes[node].enumValues[index], text) {
+      return
+    }
+    if nodes[node].enumValues.count >= enumLimit {
+      nodes[node].enumOverflowed = true
+      nodes[node].enumValues = []
+    } else {
+      nodes[node].enumValues.append(text)
     }
   }
 
@@ -306,11 +315,11 @@ private struct ShapeProfileBuilder {
   {
     if position < nodes[node].children.count {
       let guess = nodes[node].children[position]
-      if nodes[guess].keyHash == hash && nodes[guess].token.codePointsEqual(key) { return guess }
+      if nodes[guess].keyHash == hash && sameName(nodes[guess].token, key) { return guess }
     }
     for index in nodes[node].children.indices {
       let child = nodes[node].children[index]
-      if nodes[child].keyHash == hash && nodes[child].token.codePointsEqual(key) { return child }
+      if nodes[child].keyHash == hash && sameName(nodes[child].token, key) { return child }
     }
     let child = makeChild(of: node, token: key, keyHash: hash, isItem: false)
     nodes[node].children.append(child)
@@ -392,4 +401,13 @@ private struct ShapeProfileBuilder {
     let parent = nodes[node].parent
     return concretePointer(parent: parent, last: nodes[node].isItem ? nil : nodes[node].token)
   }
+}
+
+/// Whether two names or enum values are the same, fast: Swift's `==` compares ASCII and small
+/// strings as bytes. It also equates canonically equivalent strings, which JSON does not; the
+/// equal UTF-8 length (and, for names, the equal byte hash) leaves that a theoretical corner
+/// that could at worst merge two such names in a drift summary.
+@inline(__always)
+func sameName(_ lhs: String, _ rhs: String) -> Bool {
+  lhs.utf8.count == rhs.utf8.count && lhs == rhs
 }
