@@ -24,7 +24,8 @@ func runDiff(_ options: BenchmarkOptions) {
     let new = RecordedResponse(status: 200, body: .json(try JSONParser.parse(newBytes).value))
     // The generated items belong to many customers: the customer id joins the identity keys.
     var keys = IdentityKeys.default
-    keys.keys[.customerLicensesUsage] = ["customerId"] + keys.keys(for: .customerLicensesUsage)
+    keys.identities[.customerLicensesUsage] = ItemIdentity(
+      keys: ["customerId"] + keys.keys(for: .customerLicensesUsage))
     var driftOptions = DriftOptions(identityKeys: keys)
     driftOptions.dataFindingLimit = .max
     let engine = DriftEngine(options: driftOptions)

@@ -47,28 +47,24 @@ public struct DriftOptions: Sendable {
   }
 }
 
-/// The member names that identify an item of a collection, per endpoint: items of two
-/// responses with the same values for these are the same item.
+/// The ``ItemIdentity`` of each endpoint's items, for data drift: items of two responses with
+/// the same identity values are the same item.
 public struct IdentityKeys: Sendable, Hashable {
-  /// The keys per endpoint id.
-  public var keys: [EndpointID: [String]]
+  /// The identity per endpoint id.
+  public var identities: [EndpointID: ItemIdentity]
 
-  /// Keys for the given endpoints.
-  public init(_ keys: [EndpointID: [String]]) { self.keys = keys }
+  /// Identities for the given endpoints.
+  public init(_ identities: [EndpointID: ItemIdentity]) { self.identities = identities }
 
-  /// Partner: workload, service, channel, processed date. Customer: product too. Customer
-  /// list: `id`.
+  /// The rules' identities (``ItemIdentity/of(_:)``), and `id` for the customer list.
   public static let `default` = IdentityKeys([
-    .partnerLicensesUsage: ["workloadName", "serviceName", "channel", "processedDateTime"],
-    .customerLicensesUsage: [
-      "productName", "workloadName", "serviceName", "channel", "processedDateTime",
-    ],
-    .customerList: ["id"],
+    .partnerLicensesUsage: .partner, .customerLicensesUsage: .customer,
+    .customerList: ItemIdentity(keys: ["id"]),
   ])
 
-  /// The keys for `endpoint`, or every default key when the endpoint is unknown.
+  /// The key names for `endpoint`, or the customer items' when the endpoint is unknown.
   public func keys(for endpoint: EndpointID?) -> [String] {
-    if let endpoint, let keys = keys[endpoint] { return keys }
-    return keys[.customerLicensesUsage] ?? []
+    if let endpoint, let identity = identities[endpoint] { return identity.keys }
+    return identities[.customerLicensesUsage]?.keys ?? []
   }
 }

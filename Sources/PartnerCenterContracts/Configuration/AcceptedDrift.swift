@@ -1,0 +1,69 @@
+import JSONCore
+
+/// One accepted drift: findings it matches are dropped from reports, with a reason, until an
+/// optional expiry date, after which it stops applying and a finding says so.
+///
+/// It matches a finding by fingerprint, or by kind and a path pattern (the finding's wildcarded
+/// pointer, into the body or, with a `/response/...` pattern, into the recording).
+public struct AcceptedDrift: Sendable, Hashable {
+  /// A fingerprint to match exactly.
+  public var fingerprint: String?
+  /// A pattern the finding's pointer must match (with ``kind``).
+  public var path: PointerPattern?
+  /// The finding kind to match (with ``path``), `drift.property-added`.
+  public var kind: String?
+  /// Why the drift is accepted.
+  public var reason: String
+  /// The last day (`YYYY-MM-DD`, UTC) the acceptance applies, if it expires.
+  public var expires: String?
+  /// Where the entry is in the configuration file, for the expiry finding.
+  public var source: SourceReference?
+
+  /// Creates an entry.
+  public init(
+    fingerprint: String? = nil, path: PointerPattern? = nil, kind: String? = nil,
+    reason: String, expires: String? = nil, source: SourceReference? = nil
+  ) {
+    self.fingerprint = fingerprint
+    self.path = path
+    self.kind = kind
+    self.reason = reason
+    self.expires = expires
+    self.source = source
+  }
+
+  /// Whether the entry has expired on `today` (`YYYY-MM-DD`): it applies through its expiry day.
+  public func isExpired(today: String) -> Bool {
+    guard let expires else { return false }
+    return today > expires
+  }
+
+  /// Whether the entry matches `finding`.
+  public func matches(_ finding: Finding) -> Bool {
+    if let fingerprint, finding.fingerprint != fingerprint { return false }
+    if let kind, finding.kind != kind { return false }
+    if let path, !path.matches(part: finding.part, pointer: finding.pointer) { return false }
+    return fingerprint != nil || path != nil
+  }
+
+  /// `findings` without those that active entries accept, plus one warning per expired entry
+  /// (kind `config.accepted-drift-expired`, at the entry in the configuration file).
+  public static func apply(_ entries: [AcceptedDrift], to findings: [Finding], today: String)
+    -> [Finding]
+  {
+    let active = entries.filter { !$0.isExpired(today: today) }
+    var kept = findings.filter { finding in !active.contains { $0.matches(finding) } }
+    for entry in entries where entry.isExpired(today: today) {
+      let what = entry.fingerprint.map { "fingerprint \($0)" } ?? entry.path.map { "\($0)" } ?? ""
+      let matched = findings.count { entry.matches($0) }
+      kept.append(
+        Finding(
+          severity: .warning, kind: "config.accepted-drift-expired",
+          message:
+            "accepted drift (\(what), \"\(entry.reason)\") expired on \(entry.expires ?? ""); "
+            + "it no longer applies (\(matched) finding\(matched == 1 ? "" : "s") reported again)",
+          part: .input, expectation: what, subject: "pc-contract.json", source: entry.source))
+    }
+    return kept
+  }
+}

@@ -1,0 +1,123 @@
+import JSONCore
+import PartnerCenterContracts
+import Testing
+
+@Suite("pc-contract.json and accepted drift")
+struct ConfigurationTests {
+  func parse(_ text: String) throws(ConfigurationError) -> ContractConfiguration {
+    try ContractConfiguration.parse(Array(text.utf8), file: "pc-contract.json")
+  }
+
+  func error(_ text: String) -> String {
+    do {
+      _ = try parse(text)
+      return "no error"
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func readsEveryMember() throws {
+    let configuration = try parse(
+      """
+      {
+        "$schema": "./schemas/pc-contract.schema.json",
+        "baseURL": "http://127.0.0.1:8080",
+        "customers": ["0c39d6d5-c70d-4c55-bc02-f620844f3fd1"],
+        "ignore": ["/items/*/processedDateTime", "/response/headers/X-Trace"],
+        "identityKeys": { "partner-licenses-usage": ["workloadName"] },
+        "failOn": "warning",
+        "acceptedDrift": [
+          { "fingerprint": "0123456789abcdef", "reason": "known", "expires": "2027-01-31" },
+          { "path": "/items/*/licensesAssigned", "kind": "drift.property-added", "reason": "additive" }
+        ]
+      }
+      """)
+    #expect(configuration.baseURL == "http://127.0.0.1:8080")
+    #expect(configuration.customers == .ids(["0c39d6d5-c70d-4c55-bc02-f620844f3fd1"]))
+    #expect(
+      configuration.ignore.map(\.text) == [
+        "/items/*/processedDateTime", "/response/headers/X-Trace",
+      ])
+    #expect(configuration.identityKeys.keys(for: .partnerLicensesUsage) == ["workloadName"])
+    #expect(
+      configuration.identityKeys.keys(for: .customerLicensesUsage) == ItemIdentity.customer.keys)
+    #expect(configuration.failOn == .atLeast(.warning))
+    #expect(configuration.acceptedDrift.count == 2)
+    #expect(configuration.acceptedDrift[0].source?.line == 9)
+    #expect(try parse("{}").customers == .all)
+  }
+
+  @Test func errorsNameFileLineAndColumn() {
+    #expect(
+      error("{\n  \"failOn\": \"breaking\",\n  \"ignores\": []\n}")
+        == "pc-contract.json:3:3: /ignores: unknown member; expected one of \"baseURL\", \"customers\", \"ignore\", \"identityKeys\", \"failOn\", \"acceptedDrift\""
+    )
+    #expect(
+      error(
+        "{\"acceptedDrift\": [{\"fingerprint\": \"0123456789abcdef\", \"reason\": \"x\", \"expires\": \"soon\"}]}"
+      )
+        == "pc-contract.json:1:82: /acceptedDrift/0/expires: expected a date YYYY-MM-DD, found \"soon\""
+    )
+    #expect(
+      error("{\"acceptedDrift\": [{\"path\": \"/items/*/a\", \"reason\": \"x\"}]}")
+        == "pc-contract.json:1:20: /acceptedDrift/0: an accepted drift needs a \"fingerprint\", or a \"path\" and a \"kind\""
+    )
+    #expect(
+      error("{\"failOn\": \"sometimes\"}").hasPrefix(
+        "pc-contract.json:1:12: /failOn: expected one of"))
+    #expect(
+      error("{\"failOn\": \"info\", \"failOn\": \"none\"}").hasPrefix(
+        "pc-contract.json:1:20: /failOn:"))
+    #expect(error("{\"ignore\": [\"items/*\"]}").hasPrefix("pc-contract.json:1:13: /ignore/0:"))
+    #expect(error("{\"customers\": \"some\"}").hasPrefix("pc-contract.json:1:15: /customers:"))
+    #expect(error("{\n  \"baseURL\": ").hasPrefix("pc-contract.json:2:14: not JSON"))
+  }
+
+  let removal = DriftEngine().diff(
+    old: DriftFixtures.recording(),
+    new: DriftFixtures.mutated { item, _ in item["customerName"] = nil })
+
+  @Test func acceptedDriftByFingerprintApplies() throws {
+    let fingerprint = try #require(removal.first?.fingerprint)
+    let accepted = AcceptedDrift(fingerprint: fingerprint, reason: "renamed upstream")
+    #expect(removal.count == 1)
+    #expect(AcceptedDrift.apply([accepted], to: removal, today: "2026-11-21").isEmpty)
+  }
+
+  @Test func acceptedDriftByPathAndKindApplies() throws {
+    let accepted = AcceptedDrift(
+      path: try PointerPattern(parsing: "/items/*/customerName"), kind: "drift.property-removed",
+      reason: "optional now")
+    #expect(AcceptedDrift.apply([accepted], to: removal, today: "2026-11-21").isEmpty)
+    let otherKind = AcceptedDrift(
+      path: try PointerPattern(parsing: "/items/*/customerName"), kind: "drift.property-added",
+      reason: "wrong kind")
+    #expect(AcceptedDrift.apply([otherKind], to: removal, today: "2026-11-21") == removal)
+  }
+
+  @Test func expiredAcceptanceStopsApplyingAndSaysSo() throws {
+    let fingerprint = try #require(removal.first?.fingerprint)
+    let source = SourceReference(file: "pc-contract.json", line: 4, column: 5)
+    let accepted = AcceptedDrift(
+      fingerprint: fingerprint, reason: "until the SDK ships", expires: "2026-11-20",
+      source: source)
+    #expect(AcceptedDrift.apply([accepted], to: removal, today: "2026-11-20").isEmpty)
+    let after = AcceptedDrift.apply([accepted], to: removal, today: "2026-11-21")
+    #expect(after.map(\.kind) == ["drift.property-removed", "config.accepted-drift-expired"])
+    #expect(after.last?.severity == .warning)
+    #expect(after.last?.source == source)
+    #expect(after.last?.message.contains("expired on 2026-11-20") == true)
+  }
+
+  @Test func configuredIgnorePatternsDropFindings() throws {
+    let configuration = try parse("{\"ignore\": [\"/items/*/customerName\"]}")
+    #expect(configuration.apply(to: removal, today: "2026-11-21").isEmpty)
+    let engine = DriftEngine(options: configuration.driftOptions)
+    #expect(
+      engine.diff(
+        old: DriftFixtures.recording(),
+        new: DriftFixtures.mutated { item, _ in item["customerName"] = nil }
+      ).isEmpty)
+  }
+}
