@@ -142,12 +142,15 @@ public final class HTTPServer: Sendable {
       }
       let connection = accept(listener, nil, nil)
       guard connection >= 0 else { continue }
-      let admitted = state.withLock { state -> Bool in
-        guard !state.stopping, state.connections.count < configuration.maximumConnections else {
-          return false
-        }
+      let admitted = state.withLock { state -> Bool? in
+        guard !state.stopping else { return nil }
+        guard state.connections.count < configuration.maximumConnections else { return false }
         state.connections.insert(connection)
         return true
+      }
+      guard let admitted else {
+        close(connection)
+        return
       }
       guard admitted else {
         let busy = HTTPResponse(status: 503, headers: ["Retry-After": "1"])

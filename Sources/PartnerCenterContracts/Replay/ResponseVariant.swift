@@ -3,7 +3,7 @@ import JSONCore
 /// A customer whose response is an edge case of the contract: valid but awkward (an SDK must
 /// accept it) or contract-breaking (an SDK must report it, not crash). Served by replay with
 /// `--variants` and `--variants invalid`.
-public struct ResponseVariant: Sendable, Hashable {
+public struct ResponseVariant: Sendable, Hashable, CustomStringConvertible {
   /// Whether the response keeps the contract.
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     /// Valid but awkward.
@@ -26,6 +26,8 @@ public struct ResponseVariant: Sendable, Hashable {
   public var body: [UInt8]
   /// The `Content-Type`.
   public var contentType: String
+
+  public var description: String { "\(kind.rawValue) variant \(name)" }
 
   /// Every variant of `kind`, in a stable order.
   public static func all(_ kind: Kind) -> [ResponseVariant] {
@@ -84,10 +86,13 @@ public struct ResponseVariant: Sendable, Hashable {
     return item
   }
 
-  private static func counts(_ active: Int64, _ qualified: Int64, _ percent: Int)
-    -> (inout JSONObject) -> Void
-  {
+  /// Counts for a second item of another product (two items of one product would repeat the
+  /// item's identity, which the contract forbids).
+  private static func counts(
+    _ active: Int64, _ qualified: Int64, _ percent: Int, product: String? = nil
+  ) -> (inout JSONObject) -> Void {
     {
+      if let product { $0["productName"] = .string(product) }
       $0["licensesActive"] = .number(JSONNumber(active))
       $0["licensesQualified"] = .number(JSONNumber(qualified))
       $0["usagePercent"] = .number(JSONNumber(percent))
@@ -126,11 +131,13 @@ public struct ResponseVariant: Sendable, Hashable {
         edit: { $0["generatedBy"] = "analytics-v2" }),
       .init(
         index: 4, kind: .valid, name: "percent-bounds", summary: "usagePercent 0 and 100",
-        items: [item(counts(0, 10, 0)), item(counts(10, 10, 100))]),
+        items: [item(counts(0, 10, 0)), item(counts(10, 10, 100, product: "OFFICE 365 E3"))]),
       .init(
         index: 5, kind: .valid, name: "count-bounds",
         summary: "license counts 0 and 2^53 (9007199254740992)",
-        items: [item(counts(0, 0, 0)), item(counts(twoTo53, twoTo53, 100))]),
+        items: [
+          item(counts(0, 0, 0)), item(counts(twoTo53, twoTo53, 100, product: "OFFICE 365 E3")),
+        ]),
       .init(
         index: 6, kind: .valid, name: "date-utc-z",
         summary: "processedDateTime ending in Z",

@@ -130,6 +130,8 @@ func fetch(
 /// A raw TCP connection to the server with receive timeouts, for what URLSession would not send.
 final class RawConnection {
   let descriptor: Int32
+  /// Bytes received past the last response read (pipelined responses arrive together).
+  private var pending: [UInt8] = []
 
   init(port: Int, timeoutSeconds: Int = 5) throws {
     descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -175,7 +177,7 @@ final class RawConnection {
 
   /// One response with a `Content-Length` body (read on a kept-alive connection), or nil.
   func readResponse() -> (head: String, body: [UInt8])? {
-    var bytes: [UInt8] = []
+    var bytes = pending
     var chunk = [UInt8](repeating: 0, count: 65536)
     let separator: [UInt8] = [13, 10, 13, 10]
     for _ in 0..<10_000 {
@@ -188,6 +190,7 @@ final class RawConnection {
           }
           ?? 0
         if bytes.count - end.upperBound >= length {
+          pending = Array(bytes[(end.upperBound + length)...])
           return (head, Array(bytes[end.upperBound..<(end.upperBound + length)]))
         }
       }
