@@ -20,6 +20,7 @@ let measurements: [(name: String, summary: String, run: (BenchmarkOptions) -> Vo
   ("parse-validate", "parse, validate, and both from bytes, each timed", runParseAndValidate),
   ("contract", "ContractValidator (declared schema and rules) vs the raw validator", runContract),
   ("diff", "diff the collection against a drifted copy, and parse both, each timed", runDiff),
+  ("replay", "requests/s of the replay server, 16 keep-alive loopback clients", runReplay),
 ]
 
 /// Parsing only.
