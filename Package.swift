@@ -32,7 +32,8 @@ let package = Package(
     .target(name: "ContractTestSupport", path: "Tests/ContractTestSupport"),
     .testTarget(
       name: "PartnerCenterContractsTests",
-      dependencies: ["PartnerCenterContracts", "ContractTestSupport"], exclude: ["Golden"]),
+      dependencies: ["PartnerCenterContracts", "ContractTestSupport"],
+      exclude: ["Golden", "Reports/Golden"]),
     .testTarget(
       name: "PartnerCenterContractsCLITests",
       dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport"], exclude: ["Golden"]),

@@ -1,0 +1,74 @@
+/// Markdown for `$GITHUB_STEP_SUMMARY` and pull-request comments: a verdict, a summary table,
+/// then the findings as a table, errors first, at most ``limit`` rows.
+public struct MarkdownReport: ReportRenderer {
+  /// The most findings listed; the rest are counted.
+  public var limit: Int
+
+  /// A Markdown renderer.
+  public init(limit: Int = 200) { self.limit = limit }
+
+  public func render(_ report: Report) -> String {
+    let verdict = report.fails ? "❌ fails" : "✅ passes"
+    var text = "## pc-contract \(report.command): \(verdict)\n\n"
+    text += "Fail on: `\(ReportText.failLevel(report.failLevel))`. "
+    text += "\(report.subjects.count) subject\(report.subjects.count == 1 ? "" : "s") checked.\n\n"
+    text += "| severity | findings |\n|---|---:|\n"
+    text += "| error | \(report.count(of: .error)) |\n"
+    text += "| warning | \(report.count(of: .warning)) |\n"
+    text += "| info | \(report.count(of: .info)) |\n"
+    guard !report.findings.isEmpty else { return text + "\nNo findings.\n" }
+    let ordered = report.findings.enumerated().sorted { lhs, rhs in
+      lhs.element.severity != rhs.element.severity
+        ? lhs.element.severity > rhs.element.severity : lhs.offset < rhs.offset
+    }.map(\.element)
+    text += "\n| | kind | subject | where | finding |\n|---|---|---|---|---|\n"
+    for finding in ordered.prefix(limit) {
+      let icon =
+        switch finding.severity {
+        case .error: "❌"
+        case .warning: "⚠️"
+        case .info: "ℹ️"
+        }
+      let pointer = ReportText.pointer(finding)
+      var place = ReportText.place(finding.source).map { Self.code($0) } ?? ""
+      if !pointer.isEmpty { place += (place.isEmpty ? "" : " ") + Self.code(pointer) }
+      text += "| \(icon) \(finding.severity) | \(Self.code(finding.kind)) | "
+      text += "\(Self.cell(finding.subject ?? "")) | \(place) | \(Self.cell(finding.message)) |\n"
+    }
+    if ordered.count > limit {
+      text += "\n… and \(ordered.count - limit) more findings (see the JSON or SARIF report).\n"
+    }
+    return text
+  }
+
+  /// Table cell text: pipes escaped, line breaks as spaces, HTML-ish characters neutralised.
+  static func cell(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "|": result += "\\|"
+      case "\n", "\r", "\r\n": result += " "
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// An inline code span that holds any text: the fence is longer than any run of backticks
+  /// inside; pipes are escaped for tables.
+  static func code(_ text: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in text {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: longest + 1)
+    let body = text.replacingOccurrences(of: "|", with: "\\|")
+      .replacingOccurrences(of: "\n", with: " ")
+    let padded = body.hasPrefix("`") || body.hasSuffix("`") ? " \(body) " : body
+    return fence + padded + fence
+  }
+}

@@ -1,0 +1,65 @@
+/// Pieces of text the CI report formats share.
+enum ReportText {
+  /// `file:line:column`, or as much of it as is known, or nil without a file.
+  static func place(_ source: SourceReference?) -> String? {
+    guard let source else { return nil }
+    var place = source.file
+    if let line = source.line {
+      place += ":\(line)"
+      if let column = source.column { place += ":\(column)" }
+    }
+    return place
+  }
+
+  /// The pointer as reports show it: bare for the body, prefixed by its part otherwise.
+  static func pointer(_ finding: Finding) -> String {
+    switch finding.part {
+    case .responseBody, .input: finding.pointer
+    default: finding.part.rawValue + finding.pointer
+    }
+  }
+
+  /// `pointer: message`, or the message alone when there is no pointer.
+  static func message(_ finding: Finding) -> String {
+    let pointer = pointer(finding)
+    return pointer.isEmpty ? finding.message : "\(pointer): \(finding.message)"
+  }
+
+  /// `fails: 1 error` style counts: `1 error, 2 warnings, 3 infos`.
+  static func counts(_ report: Report) -> String {
+    [(Severity.error, "error"), (.warning, "warning"), (.info, "info")].map { severity, noun in
+      let count = report.count(of: severity)
+      return "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }.joined(separator: ", ")
+  }
+
+  /// The fail level as the command line spells it.
+  static func failLevel(_ level: FailLevel) -> String {
+    switch level {
+    case .atLeast(.error): "breaking"
+    case .atLeast(let severity): severity.rawValue
+    case .none: "none"
+    }
+  }
+
+  /// The findings grouped by the subject they are about, in the report's subject order, then
+  /// the subjects findings name that the report does not list, by name.
+  static func findingsBySubject(_ report: Report) -> [(
+    subject: Report.Subject, findings: [Finding]
+  )] {
+    var grouped: [String: [Finding]] = [:]
+    for finding in report.findings { grouped[finding.subject ?? "", default: []].append(finding) }
+    var result: [(Report.Subject, [Finding])] = []
+    var listed: Set<String> = []
+    for subject in report.subjects where listed.insert(subject.name).inserted {
+      result.append((subject, grouped[subject.name] ?? []))
+    }
+    for name in grouped.keys.sorted() where !listed.contains(name) {
+      let findings = grouped[name] ?? []
+      let subject = Report.Subject(
+        name: name.isEmpty ? report.command : name, file: findings.first?.source?.file)
+      result.append((subject, findings))
+    }
+    return result
+  }
+}
