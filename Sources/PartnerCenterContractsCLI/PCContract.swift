@@ -8,6 +8,7 @@ public enum PCContract {
     ValidateCommand.self,
     SchemasCommand.self,
     ReplayCommand.self,
+    DiffCommand.self,
   ]
 
   /// The top-level help text.

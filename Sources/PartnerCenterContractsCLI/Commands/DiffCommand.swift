@@ -1,0 +1,153 @@
+import Foundation
+import JSONCore
+import PartnerCenterContracts
+
+/// `pc-contract diff OLD NEW`: the drift between two recordings (or plain JSON bodies), or
+/// between two folders of recordings paired by endpoint and customer.
+public enum DiffCommand: Command {
+  public static let name = "diff"
+
+  static let formats = ReportFormat.allCases.map(\.rawValue)
+
+  public static let arguments = ArgumentSpec(
+    commandName: "pc-contract diff",
+    overview: "Show the drift between old and new recordings, classified.",
+    usage: "[options] OLD NEW",
+    options: [
+      .value(
+        "--format", valueName: "FORMAT", allowed: formats,
+        help: "Report format on standard output (default: text)."),
+      .value(
+        "--output", valueName: "FORMAT=FILE", repeatable: true,
+        help: "Also write the FORMAT report to FILE; repeatable, one per format."),
+      .value(
+        "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
+        help: "Exit 1 on drift this severe: breaking (default), warning, info, none."),
+      .value(
+        "--ignore", valueName: "POINTER", repeatable: true,
+        help: "Ignore values at this JSON Pointer pattern ('*' for any token); repeatable."),
+      .value(
+        "--config", valueName: "FILE",
+        help: "Read ignore rules, identity keys, fail-on and accepted drift from FILE."),
+      .value(
+        "--today", valueName: "YYYY-MM-DD",
+        help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
+    ],
+    positionals: [
+      ("OLD", "The old recording, JSON body, or recordings folder."),
+      ("NEW", "The new one, of the same kind; findings point into it."),
+    ],
+    maximumPositionals: 2,
+    discussion: """
+      Two folders are paired by endpoint and customer: a recording that is gone is an
+      error for the partner endpoint and a warning for a customer; a new one is info.
+      Shape drift is summarised per path with array indices as '*' (/items/*/usagePercent):
+      removed, retyped, null or optional properties, lost GUID or date-time formats and new
+      status codes or media types are breaking; new enum-like values ('serviceName',
+      'channel', 'workloadName', 'objectType') and envelope changes are warnings; added
+      properties and data drift (items matched by identity keys) are info.
+
+      --output takes FORMAT=FILE (sarif=drift.sarif, junit=drift.xml, markdown=summary.md)
+      or a FILE whose extension names the format (.sarif, .xml, .json, .md, .txt, .github).
+      Files are written whole or not at all. Without --config, ./pc-contract.json is read
+      when it exists. Accepted drift is left out of every report; an expired acceptance
+      is reported as a warning.
+
+      EXIT CODES: 0 no drift at or above --fail-on, 1 drift at or above it,
+      2 usage error, 3 an input could not be read.
+      """)
+
+  public static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  ) async throws(UsageError) -> Int32 {
+    guard arguments.positionals.count == 2 else {
+      throw .invalid("needs two arguments, OLD and NEW; see 'pc-contract diff --help'")
+    }
+    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+    let outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
+      try output(text)
+    }
+    if let today = arguments.value("--today"), !DiffInputs.isDate(today) {
+      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)'")
+    }
+    var ignore: [PointerPattern] = []
+    for text in arguments.allValues("--ignore") {
+      do {
+        ignore.append(try PointerPattern(parsing: text))
+      } catch {
+        throw .invalid("option '--ignore' needs a JSON Pointer pattern (/items/*/name): \(error)")
+      }
+    }
+    let configuration: ContractConfiguration
+    do throws(DiffInputError) {
+      configuration = try DiffInputs.configuration(arguments.value("--config"))
+    } catch {
+      io.err("pc-contract diff: \(error)\n")
+      return ExitCode.couldNotRun
+    }
+    var options = configuration.driftOptions
+    options.ignore += ignore
+    let failLevel =
+      arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
+      ?? .atLeast(.error)
+    let result: (subjects: [Report.Subject], findings: [Finding])
+    do throws(DiffInputError) {
+      result = try DiffInputs.diff(
+        old: arguments.positionals[0], new: arguments.positionals[1],
+        engine: DriftEngine(options: options))
+    } catch {
+      if case .mixed = error { throw .invalid(error.description) }
+      io.err("pc-contract diff: \(error)\n")
+      return ExitCode.couldNotRun
+    }
+    let today = arguments.value("--today") ?? DiffInputs.today()
+    let findings = configuration.apply(to: result.findings, today: today)
+    let report = Report(
+      command: name, subjects: result.subjects, findings: findings, failLevel: failLevel)
+    for (outputFormat, path) in outputs {
+      let text = renderer(outputFormat, color: false).render(report)
+      do throws(DiffInputError) {
+        try DiffInputs.write(text, to: path)
+      } catch {
+        io.err("pc-contract diff: \(error)\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
+    io.out(renderer(format, color: color).render(report))
+    return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  static func renderer(_ format: ReportFormat, color: Bool) -> any ReportRenderer {
+    switch format {
+    case .text: TextReport(color: color, subjectNoun: "recording")
+    case .json: JSONReport()
+    case .junit: JUnitReport()
+    case .github: GitHubReport()
+    case .sarif: SARIFReport()
+    case .markdown: MarkdownReport()
+    }
+  }
+
+  /// `FORMAT=FILE`, or a file whose extension names the format.
+  static func output(_ text: String) throws(UsageError) -> (ReportFormat, String) {
+    if let equals = text.firstIndex(of: "="),
+      let format = ReportFormat(rawValue: String(text[..<equals]))
+    {
+      let path = String(text[text.index(after: equals)...])
+      guard !path.isEmpty else { throw .invalid("option '--output \(text)' names no file") }
+      return (format, path)
+    }
+    let byExtension: [String: ReportFormat] = [
+      "sarif": .sarif, "xml": .junit, "json": .json, "md": .markdown, "txt": .text,
+      "github": .github,
+    ]
+    let fileExtension = text.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+    guard text.contains("."), let format = byExtension[fileExtension] else {
+      throw .invalid(
+        "option '--output' needs FORMAT=FILE (formats: \(formats.joined(separator: ", "))) or a file ending in .sarif, .xml, .json, .md, .txt or .github; got '\(text)'"
+      )
+    }
+    return (format, text)
+  }
+}

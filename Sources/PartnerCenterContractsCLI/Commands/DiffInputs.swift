@@ -1,0 +1,144 @@
+import Foundation
+import JSONCore
+import PartnerCenterContracts
+
+/// The file side of `pc-contract diff`: reading the two sides and the configuration, and
+/// writing report files whole.
+enum DiffInputs {
+  /// Diffs two files or two folders.
+  static func diff(old: String, new: String, engine: DriftEngine) throws(DiffInputError)
+    -> (subjects: [Report.Subject], findings: [Finding])
+  {
+    switch (isFolder(old), isFolder(new)) {
+    case (true, true):
+      let oldEntries: [RecordingStore.Entry]
+      let newEntries: [RecordingStore.Entry]
+      do {
+        oldEntries = try RecordingStore(directory: old).load()
+        newEntries = try RecordingStore(directory: new).load()
+      } catch {
+        throw .unreadable("\(error)")
+      }
+      let drift = FolderDrift(
+        old: .init(folder: old, entries: oldEntries), new: .init(folder: new, entries: newEntries),
+        engine: engine)
+      return (drift.subjects, drift.findings)
+    case (false, false):
+      let before = try side(old)
+      let after = try side(new)
+      let subject = after.recording?.endpoint.subject ?? new
+      let endpoint = after.recording?.endpoint.id ?? before.recording?.endpoint.id
+      let file = DriftEngine.SourceFile(
+        path: new, bytes: after.bytes, isRecording: after.recording != nil)
+      let findings = engine.diff(
+        old: before.response, new: after.response, endpoint: endpoint ?? guessEndpoint(after),
+        subject: subject, newFile: file)
+      return ([Report.Subject(name: subject, file: new)], findings)
+    default:
+      throw .mixed(old: old, new: new)
+    }
+  }
+
+  /// One side: a recording, or a plain JSON body taken as a 200 response.
+  private static func side(_ path: String) throws(DiffInputError)
+    -> (recording: Recording?, response: RecordedResponse, bytes: [UInt8])
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable("cannot read '\(path)': no such file, or not readable")
+    }
+    let bytes = [UInt8](data)
+    let document: JSONDocument
+    do {
+      document = try JSONParser.parse(bytes)
+    } catch {
+      throw .unreadable("\(path):\(error.location.line):\(error.location.column): \(error.message)")
+    }
+    if document.value["formatVersion"] != nil && document.value["response"] != nil {
+      do {
+        let recording = try RecordingCodec.decode(document.value)
+        return (recording, recording.response, bytes)
+      } catch {
+        throw .unreadable("\(path): \(error)")
+      }
+    }
+    return (nil, RecordedResponse(status: 200, body: .json(document.value)), bytes)
+  }
+
+  /// The endpoint a bare body's items say they come from.
+  private static func guessEndpoint(
+    _ side: (recording: Recording?, response: RecordedResponse, bytes: [UInt8])
+  ) -> EndpointID? {
+    let objectType = side.response.body.json?["items"]?[0]?["attributes"]?["objectType"]
+    return EndpointID.allCases.first { $0.itemObjectType == objectType?.stringValue }
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+
+  /// The configuration: the named file, else `./pc-contract.json` when present, else defaults.
+  static func configuration(_ path: String?) throws(DiffInputError) -> ContractConfiguration {
+    let file = path ?? "pc-contract.json"
+    guard let data = FileManager.default.contents(atPath: file) else {
+      if path != nil { throw .unreadable("cannot read '\(file)': no such file, or not readable") }
+      return ContractConfiguration()
+    }
+    do {
+      return try ContractConfiguration.parse([UInt8](data), file: file)
+    } catch {
+      throw .unreadable(error.description)
+    }
+  }
+
+  /// Writes `text` to `path` through a temporary file in the same folder and a rename.
+  static func write(_ text: String, to path: String) throws(DiffInputError) {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+      throw .unwritable(path)
+    }
+    guard rename(temporary.path, url.path) == 0 else {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .unwritable(path)
+    }
+  }
+
+  /// Today's date in UTC, `YYYY-MM-DD`.
+  static func today() -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.formatOptions = [.withFullDate]
+    return formatter.string(from: Date())
+  }
+
+  /// `YYYY-MM-DD`.
+  static func isDate(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return false
+    }
+    return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+  }
+}
+
+/// Why `pc-contract diff` could not run.
+enum DiffInputError: Error, Sendable, CustomStringConvertible {
+  /// An input or the configuration could not be read or understood.
+  case unreadable(String)
+  /// One side is a folder and the other a file.
+  case mixed(old: String, new: String)
+  /// A report file could not be written.
+  case unwritable(String)
+
+  var description: String {
+    switch self {
+    case .unreadable(let message): message
+    case .mixed(let old, let new):
+      "OLD and NEW must both be files or both be folders ('\(old)', '\(new)')"
+    case .unwritable(let path): "cannot write '\(path)'"
+    }
+  }
+}
