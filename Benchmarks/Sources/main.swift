@@ -21,6 +21,7 @@ let measurements: [(name: String, summary: String, run: (BenchmarkOptions) -> Vo
   ("contract", "ContractValidator (declared schema and rules) vs the raw validator", runContract),
   ("diff", "diff the collection against a drifted copy, and parse both, each timed", runDiff),
   ("replay", "requests/s of the replay server, 16 keep-alive loopback clients", runReplay),
+  ("capture", "capture synthesized customers from a local replay with latency", runCapture),
 ]
 
 /// Parsing only.
@@ -46,6 +47,7 @@ struct BenchmarkOptions {
   var collection = CustomerCollection()
   var repetitions = 5
   var verbose = false
+  var capture = CaptureBenchmarkOptions()
 }
 
 @MainActor func usageText() -> String {
@@ -71,6 +73,12 @@ struct BenchmarkOptions {
       --input FILE     measure FILE instead of a generated collection
       --repetitions N  runs per measurement; the fastest is reported (default 5)
       --verbose        print every run's wall-clock and thread CPU time
+
+    capture options:
+      --customers N    synthesized customers to capture (default 5000)
+      --latency MS     the replay's latency per response (default 50)
+      --concurrency N  the capture's concurrency (default 16)
+      --throttle RATE  the share of 429s in the second run (default 0.05)
     """
 }
 
@@ -99,6 +107,10 @@ struct BenchmarkOptions {
       guard let count = remaining.popFirst().flatMap({ Int($0) }), count > 0 else { return nil }
       options.repetitions = count
     case "--verbose": options.verbose = true
+    case "--customers", "--latency", "--concurrency", "--throttle":
+      guard let value = remaining.popFirst(), options.capture.set(argument, value) else {
+        return nil
+      }
     default: return nil
     }
   }

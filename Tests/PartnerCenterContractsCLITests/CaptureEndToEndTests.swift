@@ -134,7 +134,11 @@ import Testing
       arguments + ["--resume"], environment: ["PARTNER_CENTER_TOKEN": "kill-test-token"])
     #expect(resumed.code == 0, "\(resumed.stderr)")
     #expect(resumed.stdout.contains(", \(written.count) skipped"))
-    #expect(Self.files(below: out).count == 200, "every customer once, no temporary files left")
+    let final = Self.files(below: out)
+    #expect(
+      final.count == 200,
+      "every customer once, no temporary files left: \(final.filter { !$0.hasSuffix("/licenses-usage.json") })"
+    )
   }
 
   @Test func anInterruptedCaptureStopsCleanlyWithExitThree() throws {

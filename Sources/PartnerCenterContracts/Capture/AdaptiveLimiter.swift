@@ -1,14 +1,17 @@
 /// Bounds how many requests are in flight, and lowers that bound while the API throttles.
 ///
-/// Starts at the configured concurrency; every throttled response halves it (down to one),
-/// and each run of successes as long as the current bound raises it by one again, up to the
-/// configured concurrency.
+/// Starts at the configured concurrency; a throttled response halves it (down to one), and
+/// each run of successes as long as the current bound raises it by one again, up to the
+/// configured concurrency. Throttled responses within one second of a cut count as the same
+/// episode: the requests already in flight when the API started throttling would otherwise
+/// cut the bound to one at once.
 actor AdaptiveLimiter {
   private let maximum: Int
   private(set) var limit: Int
   private var inFlight = 0
   private var successes = 0
   private var waiters: [CheckedContinuation<Void, Never>] = []
+  private var lastCut: ContinuousClock.Instant?
 
   init(maximum: Int) {
     self.maximum = max(1, maximum)
@@ -32,8 +35,11 @@ actor AdaptiveLimiter {
 
   /// The API answered 429: fewer requests at once for a while.
   func throttled() {
-    limit = max(1, limit / 2)
+    let now = ContinuousClock.now
     successes = 0
+    if let lastCut, now - lastCut < .seconds(1) { return }
+    lastCut = now
+    limit = max(1, limit / 2)
   }
 
   /// A request succeeded: after enough of them, allow one more at once.
