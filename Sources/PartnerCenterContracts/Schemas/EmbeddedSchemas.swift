@@ -417,5 +417,118 @@ enum EmbeddedSchemas {
 
       """##
     ),
+    (
+      fileName: "report.schema.json",
+      text: ##"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://partnercenter-contracts.example/schemas/report.schema.json",
+        "title": "Report",
+        "description": "The JSON report of a pc-contract command (`--format json`): what was checked, every finding with its severity, kind, location and fingerprint, and whether the run fails. Keys are sorted; members that are unknown are left out, never `null`.",
+        "type": "object",
+        "required": ["command", "failLevel", "fails", "findings", "subjects", "summary"],
+        "additionalProperties": false,
+        "properties": {
+          "command": {
+            "description": "The command that made the report.",
+            "type": "string",
+            "examples": ["validate", "diff", "check", "replay"]
+          },
+          "failLevel": {
+            "description": "The severity at or above which findings fail the run (`error` is what drift calls breaking), or `none`.",
+            "enum": ["error", "warning", "info", "none"]
+          },
+          "fails": {
+            "description": "Whether some finding reaches `failLevel`; the exit code is then 1.",
+            "type": "boolean"
+          },
+          "findings": {
+            "description": "The findings in report order: file, line, column, subject, pointer, kind.",
+            "type": "array",
+            "items": { "$ref": "#/$defs/finding" }
+          },
+          "subjects": {
+            "description": "What was checked, in order: input files, or endpoints and customers (`customer-licenses-usage/<id>`).",
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["name"],
+              "additionalProperties": false,
+              "properties": {
+                "name": { "description": "The subject as findings name it.", "type": "string" },
+                "file": { "description": "The file it was read from, when there is one.", "type": "string" }
+              }
+            }
+          },
+          "summary": {
+            "description": "Counts.",
+            "type": "object",
+            "required": ["subjects", "findings", "errors", "warnings", "infos"],
+            "additionalProperties": false,
+            "properties": {
+              "subjects": { "description": "How many subjects were checked.", "type": "integer", "minimum": 0 },
+              "findings": { "description": "How many findings there are.", "type": "integer", "minimum": 0 },
+              "errors": { "description": "Findings of severity error.", "type": "integer", "minimum": 0 },
+              "warnings": { "description": "Findings of severity warning.", "type": "integer", "minimum": 0 },
+              "infos": { "description": "Findings of severity info.", "type": "integer", "minimum": 0 }
+            }
+          }
+        },
+        "$defs": {
+          "finding": {
+            "description": "One finding.",
+            "type": "object",
+            "required": ["severity", "kind", "message", "part", "pointer", "fingerprint"],
+            "additionalProperties": false,
+            "properties": {
+              "severity": {
+                "description": "How much it matters: `error` (breaking), `warning`, `info`.",
+                "enum": ["error", "warning", "info"]
+              },
+              "kind": {
+                "description": "A stable dotted id: `schema.<keyword>`, `rule.<rule>`, `drift.<change>`, `input.<problem>`, `request.<problem>`, `config.<problem>`. SARIF uses it as the rule id; accepted drift matches on it.",
+                "type": "string",
+                "pattern": "^[a-z]+(\\.[a-z0-9-]+)+$",
+                "examples": ["schema.required", "drift.property-removed", "drift.new-enum-value"]
+              },
+              "message": { "description": "One sentence for a person.", "type": "string" },
+              "part": {
+                "description": "The part of the exchange `pointer` points into.",
+                "enum": ["response.body", "response.headers", "response.status", "request.headers", "request", "input"]
+              },
+              "pointer": {
+                "description": "A JSON Pointer (RFC 6901) into `part`; `\"\"` for all of it. Drift shape findings use `*` for array indices (`/items/*/usagePercent`).",
+                "type": "string"
+              },
+              "fingerprint": {
+                "description": "16 hex digits (FNV-1a 64 of kind, subject, pointer and detail): the same finding on the same path has the same fingerprint on every run, so it can be accepted in `pc-contract.json`.",
+                "type": "string",
+                "pattern": "^[0-9a-f]{16}$"
+              },
+              "expectation": {
+                "description": "Where the expectation lives: the schema keyword's absolute location or the rule id.",
+                "type": "string"
+              },
+              "subject": { "description": "What the finding is about; reports group by it.", "type": "string" },
+              "source": {
+                "description": "Where in an input file the offending value is.",
+                "type": "object",
+                "required": ["file"],
+                "additionalProperties": false,
+                "properties": {
+                  "file": { "description": "The path as given on the command line.", "type": "string" },
+                  "line": { "description": "1-based line.", "type": "integer", "minimum": 1 },
+                  "column": { "description": "1-based column, in Unicode scalars.", "type": "integer", "minimum": 1 }
+                }
+              },
+              "oldValue": { "description": "For drift: the value before, any JSON." },
+              "newValue": { "description": "The value after (drift) or the offending value, any JSON." }
+            }
+          }
+        }
+      }
+
+      """##
+    ),
   ]
 }

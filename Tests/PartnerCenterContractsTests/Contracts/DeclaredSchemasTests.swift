@@ -8,7 +8,7 @@ import Testing
 @Suite struct DeclaredSchemasTests {
   static let expectedNames = [
     "collection", "customer-licenses-usage-insights", "customer-licenses-usage-response", "error",
-    "partner-licenses-usage-insights", "partner-licenses-usage-response", "recording",
+    "partner-licenses-usage-insights", "partner-licenses-usage-response", "recording", "report",
   ]
 
   static func schemasDirectory() -> String { packageRoot().appendingPathComponent("schemas").path }
