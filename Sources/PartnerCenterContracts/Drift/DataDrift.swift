@@ -8,6 +8,10 @@ import JSONCore
 struct DataDrift {
   let keys: [String]
   let keyHashes: [UInt32]
+  /// Where each key sits in the old and in the new items: the first item's positions, tried
+  /// first, since the items of one collection list their members in the same order.
+  private var oldPositions: [Int] = []
+  private var newPositions: [Int] = []
   let subject: String
   let options: DriftOptions
   let limit: Int
@@ -23,6 +27,18 @@ struct DataDrift {
   }
 
   func findings(old: JSONValue, new: JSONValue) -> [DriftFinding] {
+    var drift = self
+    drift.oldPositions = positions(in: old["items"]?[0])
+    drift.newPositions = positions(in: new["items"]?[0])
+    return drift.pairedFindings(old: old, new: new)
+  }
+
+  private func positions(in item: JSONValue?) -> [Int] {
+    guard case .object(let object)? = item else { return Array(repeating: 0, count: keys.count) }
+    return keys.map { object.position(of: $0) ?? 0 }
+  }
+
+  private func pairedFindings(old: JSONValue, new: JSONValue) -> [DriftFinding] {
     guard !keys.isEmpty, let oldItems = old["items"]?.arrayValue,
       let newItems = new["items"]?.arrayValue,
       !options.isIgnored(recordingPointer: ["response", "body", "items", "*"])
@@ -36,8 +52,8 @@ struct DataDrift {
     var next = [Int](repeating: -1, count: oldItems.count)
     for index in oldItems.indices {
       let item = oldItems[index]
-      let hash = identityHash(of: item)
-      if let group = findGroup(hash, item, table, groups, oldItems) {
+      let hash = identityHash(of: item, positions: oldPositions)
+      if let group = findGroup(hash, item, table, groups, oldItems, positions: oldPositions) {
         next[groups[group].tail] = index
         groups[group].tail = index
       } else {
@@ -49,8 +65,10 @@ struct DataDrift {
     var collector = Collector(limit: limit, subject: subject)
     var occurrences: [[JSONValue]: Int] = [:]
     for (newIndex, item) in newItems.enumerated() {
-      let hash = identityHash(of: item)
-      guard let group = findGroup(hash, item, table, groups, oldItems), groups[group].head >= 0
+      let hash = identityHash(of: item, positions: newPositions)
+      guard
+        let group = findGroup(hash, item, table, groups, oldItems, positions: newPositions),
+        groups[group].head >= 0
       else {
         let key = identity(of: item)
         collector.add(
@@ -83,14 +101,14 @@ struct DataDrift {
   /// The identity group of `item` among those with `hash`, if any.
   private func findGroup(
     _ hash: UInt64, _ item: JSONValue, _ table: [UInt64: Int], _ groups: [IdentityGroup],
-    _ oldItems: [JSONValue]
+    _ oldItems: [JSONValue], positions: [Int]
   ) -> Int? {
     var candidate = table[hash]
     while let group = candidate {
       // An unchanged item needs no separate identity check: equal items have equal keys.
       let head = groups[group].head
       if head >= 0 && MemberLookup.equal(oldItems[head], item) { return group }
-      if sameIdentity(oldItems[groups[group].first], item) { return group }
+      if sameIdentity(oldItems[groups[group].first], item, positions: positions) { return group }
       candidate = groups[group].collision
     }
     return nil
@@ -98,12 +116,14 @@ struct DataDrift {
 
   /// FNV-1a over the key values: strings by their UTF-8 bytes, other values by their
   /// compact JSON text (numbers through ``JSONNumber``, so `1` and `1.0` agree).
-  private func identityHash(of item: JSONValue) -> UInt64 {
+  private func identityHash(of item: JSONValue, positions: [Int]) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
     guard case .object(let object) = item else { return hash }
     for index in keys.indices {
-      switch MemberLookup.value(in: object, key: keys[index], hash: keyHashes[index], position: 0) {
+      switch MemberLookup.value(
+        in: object, key: keys[index], hash: keyHashes[index], position: positions[index])
+      {
       case .string(let text)?:
         mix(1)
         let hashed = text.utf8.withContiguousStorageIfAvailable {
@@ -129,11 +149,13 @@ struct DataDrift {
   }
 
   /// Whether two items have equal key values.
-  private func sameIdentity(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+  private func sameIdentity(_ lhs: JSONValue, _ rhs: JSONValue, positions: [Int]) -> Bool {
     guard case .object(let left) = lhs, case .object(let right) = rhs else { return lhs == rhs }
     for index in keys.indices {
-      let a = MemberLookup.value(in: left, key: keys[index], hash: keyHashes[index], position: 0)
-      let b = MemberLookup.value(in: right, key: keys[index], hash: keyHashes[index], position: 0)
+      let a = MemberLookup.value(
+        in: left, key: keys[index], hash: keyHashes[index], position: oldPositions[index])
+      let b = MemberLookup.value(
+        in: right, key: keys[index], hash: keyHashes[index], position: positions[index])
       if (a ?? .null) != (b ?? .null) { return false }
     }
     return true
