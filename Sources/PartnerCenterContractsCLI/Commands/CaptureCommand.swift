@@ -47,6 +47,9 @@ public enum CaptureCommand: Command {
         "--timeout", valueName: "SECONDS",
         help: "Time allowed for one attempt, connect to last byte (default: 60)."),
       .value(
+        "--connect-timeout", valueName: "SECONDS",
+        help: "Time allowed to connect, and for any silence while receiving (default: 30)."),
+      .value(
         "--page-size", valueName: "N",
         help: "Customers per page of the customer list (default: 100)."),
       .flag("--resume", help: "Skip endpoints whose recording already exists in --out."),
@@ -93,7 +96,10 @@ public enum CaptureCommand: Command {
       io.err("pc-contract capture: \(error)\n")
       return ExitCode.couldNotRun
     }
-    let transport = URLSessionTransport(maximumConnections: options.concurrency)
+    let connectTimeout = try wholeNumber(
+      arguments, "--connect-timeout", default: 30, range: 1...3600)
+    let transport = URLSessionTransport(
+      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout))
     let tokens = AccessTokenProvider(source: source, transport: transport)
     let capturer = Capturer(
       options: options, transport: transport, tokens: tokens, validator: ContractValidator())
@@ -132,6 +138,12 @@ public enum CaptureCommand: Command {
     }
     log.finish()
     if let bytes = printed.bytes { io.out(String(decoding: bytes, as: UTF8.self)) }
+    // Findings worth a look, in the same one-line form as `validate`, before the summary.
+    let text = TextReport(color: io.isErrorTerminal && environment["NO_COLOR"] == nil)
+    for finding in summary.findings.sorted(by: Finding.reportOrder)
+    where finding.severity >= .warning {
+      io.err(text.line(for: finding) + "\n")
+    }
     let line =
       "captured \(summary.captured) of \(summary.planned): \(summary.valid) valid, \(summary.invalid) invalid, \(summary.failed) failed"
       + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + "\n"
@@ -167,6 +179,18 @@ public enum CaptureCommand: Command {
       throw .invalid(
         "unknown capture target '\(first)'; use partner, customer ID..., customers or all")
     }
+  }
+
+  private static func wholeNumber(
+    _ arguments: ParsedArguments, _ name: String, default value: Int, range: ClosedRange<Int>
+  ) throws(UsageError) -> Int {
+    guard let text = arguments.value(name) else { return value }
+    guard let number = Int(text), range.contains(number) else {
+      throw .invalid(
+        "option '\(name)' needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+      )
+    }
+    return number
   }
 
   private static func captureOptions(_ arguments: ParsedArguments) throws(UsageError)
