@@ -8,6 +8,18 @@ struct SchemaGraph: Sendable {
   var resourceURIs: [String]
   /// For each resource, its `$dynamicAnchor` names and the nodes they mark.
   var dynamicAnchors: [[String: Int]]
+  /// The nodes again, for the evaluator's quick path.
+  let quick: QuickPlan
+
+  init(
+    nodes: [SchemaNode], resourceURIs: [String], dynamicAnchors: [[String: Int]],
+    quickPath: Bool = true
+  ) {
+    self.nodes = nodes
+    self.resourceURIs = resourceURIs
+    self.dynamicAnchors = dynamicAnchors
+    quick = QuickPlan(nodes, enabled: quickPath)
+  }
 }
 
 /// One compiled subschema, immutable; a class so that evaluation reads it without copying.
@@ -219,8 +231,9 @@ final class PropertyTable: Sendable {
     position(of: member.key, hash: member.keyHash)
   }
 
+  /// The position of `name`, whose ``JSONObject/keyHash(_:)`` is `hash`.
   @inline(__always)
-  private func position(of name: String, hash: UInt32) -> Int? {
+  func position(of name: String, hash: UInt32) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let candidate = Int(slots[slot])

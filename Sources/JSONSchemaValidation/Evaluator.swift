@@ -51,6 +51,11 @@ struct Evaluator {
   /// Schema resources entered, outermost first, for `$dynamicRef`.
   var dynamicScope: [Int] = []
   var depth = 0
+  /// Whether a ``provenValid(_:_:)`` pre-check is running, and what it may still visit.
+  var prechecking = false
+  var quickBudget = 0
+  /// Whether the running pre-check gave up somewhere, so its answer proves nothing.
+  var quickUndecided = false
 
   /// Nested subschema evaluations allowed before giving up: a `$ref` cycle that never moves
   /// into the instance would otherwise recurse forever.
@@ -68,6 +73,16 @@ struct Evaluator {
   mutating func evaluate(_ index: Int, _ instance: JSONValue, _ annotations: inout Annotations)
     -> Bool
   {
+    if mode == .flagOnly && !annotations.collecting && graph.quick.nodes[index].kind != .general {
+      return quickEvaluate(index, instance)
+    }
+    return evaluateNode(index, instance, &annotations)
+  }
+
+  /// ``evaluate(_:_:_:)`` by the general code, whatever the node.
+  mutating func evaluateNode(
+    _ index: Int, _ instance: JSONValue, _ annotations: inout Annotations
+  ) -> Bool {
     let node = graph.nodes[index]
     if node.isLeaf {
       // Assertions only: no annotations, no scope, no recursion.
@@ -149,6 +164,7 @@ struct Evaluator {
     _ annotations: inout Annotations
   ) -> Bool {
     guard recordsErrors else { return evaluate(node, instance, &annotations) }
+    if !annotations.collecting && provenValid(node, instance) { return true }
     keywordPath.append(keyword)
     let extra = token()
     if let extra { keywordPath.append(extra) }
@@ -165,6 +181,7 @@ struct Evaluator {
   ) -> Bool {
     var annotations = Annotations(collecting: false)
     guard recordsErrors else { return evaluate(node, value, &annotations) }
+    if provenValid(node, value) { return true }
     keywordPath.append(keyword)
     let extra = token()
     if let extra { keywordPath.append(extra) }

@@ -16,25 +16,33 @@ public enum FormatChecker {
   /// - Returns: `nil` when the format is not one this library asserts (unknown formats are
   ///   annotations only), otherwise whether the string conforms.
   public static func check(format: String, string: String) -> Bool? {
+    guard let check = byteCheck(for: format) else { return nil }
+    return withUTF8(string, check)
+  }
+
+  /// The check of an asserted `format` as a function of the string's UTF-8 bytes, so that a
+  /// compiled schema looks the format up once rather than per value; `nil` for formats this
+  /// library does not assert, and for `regex`, which the validator checks itself.
+  static func byteCheck(for format: String) -> (@Sendable (UTF8Bytes) -> Bool)? {
     switch format {
-    case "date-time": return withUTF8(string, DateTimeFormats.isDateTime)
-    case "uuid": return withUTF8(string, UUIDFormat.isUUID)
-    case "date": return withUTF8(string, DateTimeFormats.isDate)
-    case "time": return withUTF8(string, DateTimeFormats.isTime)
-    case "duration": return withUTF8(string, DurationFormat.isDuration)
-    case "email": return withUTF8(string, EmailFormat.isEmail)
-    case "idn-email": return withUTF8(string, EmailFormat.isIDNEmail)
-    case "hostname": return withUTF8(string, HostnameFormat.isHostname)
-    case "idn-hostname": return withUTF8(string, IDNHostnameFormat.isIDNHostname)
-    case "ipv4": return withUTF8(string, IPFormats.isIPv4)
-    case "ipv6": return withUTF8(string, IPFormats.isIPv6)
-    case "uri": return withUTF8(string, URIFormats.isURI)
-    case "uri-reference": return withUTF8(string, URIFormats.isURIReference)
-    case "iri": return withUTF8(string, URIFormats.isIRI)
-    case "iri-reference": return withUTF8(string, URIFormats.isIRIReference)
-    case "uri-template": return withUTF8(string, URITemplateFormat.isURITemplate)
-    case "json-pointer": return withUTF8(string, JSONPointerFormats.isJSONPointer)
-    case "relative-json-pointer": return withUTF8(string, JSONPointerFormats.isRelativeJSONPointer)
+    case "date-time": return DateTimeFormats.isDateTime
+    case "uuid": return UUIDFormat.isUUID
+    case "date": return DateTimeFormats.isDate
+    case "time": return DateTimeFormats.isTime
+    case "duration": return DurationFormat.isDuration
+    case "email": return EmailFormat.isEmail
+    case "idn-email": return EmailFormat.isIDNEmail
+    case "hostname": return HostnameFormat.isHostname
+    case "idn-hostname": return IDNHostnameFormat.isIDNHostname
+    case "ipv4": return IPFormats.isIPv4
+    case "ipv6": return IPFormats.isIPv6
+    case "uri": return URIFormats.isURI
+    case "uri-reference": return URIFormats.isURIReference
+    case "iri": return URIFormats.isIRI
+    case "iri-reference": return URIFormats.isIRIReference
+    case "uri-template": return URITemplateFormat.isURITemplate
+    case "json-pointer": return JSONPointerFormats.isJSONPointer
+    case "relative-json-pointer": return JSONPointerFormats.isRelativeJSONPointer
     default: return nil
     }
   }
