@@ -92,32 +92,32 @@ extension Evaluator {
   /// `properties` (with `required` fused into it) and `additionalProperties` of a quick node, in one pass over the
   /// members, reading them in place.
   private mutating func quickMembers(_ node: QuickNode, _ object: JSONObject) -> Bool {
-    if node.properties == nil && node.additional < 0 { return true }
+    // Strong references once per object: going through the node's unowned ones for each member
+    // would retain and release a table per member.
+    let properties = node.properties
+    let declared = node.additional >= 0 ? node.declared : nil
+    if properties == nil && node.additional < 0 { return true }
     return object.members.withUnsafeBufferPointer { members in
       var present: UInt64 = 0
       for position in members.indices {
         let hash = members[position].keyHash
-        var declared = false
-        if let table = node.properties,
-          let entry = table.position(of: members[position].key, hash: hash)
-        {
-          declared = true
+        var isDeclared = false
+        if let properties, let entry = properties.position(of: members[position].key, hash: hash) {
+          isDeclared = true
           present |= 1 &<< UInt64(truncatingIfNeeded: entry)
           let child = graph.quick.children[node.firstChild &+ entry]
           if !quickEvaluate(child, members[position].value) { return false }
         }
         if node.additional >= 0 {
-          if node.declared !== node.properties {
-            declared =
-              node.declared?.position(of: members[position].key, hash: hash) != nil
+          if declared !== properties {
+            isDeclared = declared?.position(of: members[position].key, hash: hash) != nil
           }
-          if !declared && !quickEvaluate(node.additional, members[position].value) {
+          if !isDeclared && !quickEvaluate(node.additional, members[position].value) {
             return false
           }
         }
       }
-      if present & node.fusedRequired != node.fusedRequired { return false }
-      return true
+      return present & node.fusedRequired == node.fusedRequired
     }
   }
 
