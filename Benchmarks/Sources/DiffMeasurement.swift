@@ -45,7 +45,9 @@ func runDiff(_ options: BenchmarkOptions) {
     print(
       "findings: "
         + byKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
-    print("diff / parse both: \(fixed(timed.bestSeconds / parsed.bestSeconds, 2))x (target < 2)")
+    print(
+      "diff / parse both: \(fixed(timed.bestSeconds / parsed.bestSeconds, 2))x wall, "
+        + "\(fixed(timed.bestCPUSeconds / parsed.bestCPUSeconds, 2))x thread CPU (target < 2)")
   } catch {
     fail("parse failed: \(error)", exitCode: 1)
   }

@@ -66,10 +66,23 @@ struct DataDrift {
     var occurrences: [[JSONValue]: Int] = [:]
     for (newIndex, item) in newItems.enumerated() {
       let hash = identityHash(of: item, positions: newPositions)
-      guard
-        let group = findGroup(hash, item, table, groups, oldItems, positions: newPositions),
+      var changed: [Change] = []
+      var pairedGroup: Int?
+      if let only = table[hash], groups[only].collision == nil {
+        // One identity has this hash: no separate identity check is needed, because the
+        // comparison itself notices a differing key (and the item is then new).
+        let head = groups[only].head
+        if head >= 0 && changes(oldItems[head], item, path: [], into: &changed) {
+          pairedGroup = only
+        }
+      } else if let group = findGroup(
+        hash, item, table, groups, oldItems, positions: newPositions),
         groups[group].head >= 0
-      else {
+      {
+        _ = changes(oldItems[groups[group].head], item, path: [], into: &changed)
+        pairedGroup = group
+      }
+      guard let group = pairedGroup else {
         let key = identity(of: item)
         collector.add(
           .itemAdded, location: ["items", String(newIndex)],
@@ -80,12 +93,17 @@ struct DataDrift {
       let oldIndex = groups[group].head
       groups[group].head = next[oldIndex]
       matched[oldIndex] = true
-      let oldItem = oldItems[oldIndex]
-      if MemberLookup.equal(oldItem, item) { continue }
-      var itemLabel: String?
-      compare(
-        oldItem, item, path: [], newIndex: newIndex, item: item, itemLabel: &itemLabel,
-        occurrences: &occurrences, into: &collector)
+      guard !changed.isEmpty else { continue }
+      let key = identity(of: item)
+      let itemLabel = label(key, &occurrences)
+      for change in changed {
+        let name = JSONPointer(tokens: change.path).description
+        collector.add(
+          .valueChanged, location: ["items", String(newIndex)] + change.path,
+          message:
+            "\(name) of item \(describe(key)) changed from \(JSONWriter.compact(change.old)) to \(JSONWriter.compact(change.new))",
+          detail: itemLabel + name, oldValue: change.old, newValue: change.new)
+      }
     }
     for (oldIndex, wasMatched) in matched.enumerated() where !wasMatched {
       let key = identity(of: oldItems[oldIndex])
@@ -188,39 +206,53 @@ struct DataDrift {
     return "(" + parts.joined(separator: ", ") + ")"
   }
 
-  /// Reports the members of two matched items that differ; nested objects member by member,
-  /// anything else as a whole. Members on one side only are shape drift, not reported here.
-  private func compare(
-    _ old: JSONValue, _ new: JSONValue, path: [String], newIndex: Int, item: JSONValue,
-    itemLabel: inout String?, occurrences: inout [[JSONValue]: Int],
-    into collector: inout Collector
-  ) {
-    if case .object(let oldObject) = old, case .object(let newObject) = new {
-      for (position, member) in newObject.members.enumerated() {
-        guard
-          let oldValue = MemberLookup.value(
-            in: oldObject, key: member.key, hash: member.keyHash, position: position),
-          !MemberLookup.equal(oldValue, member.value)
-        else { continue }
-        if path.isEmpty && keys.contains(member.key) { continue }
-        let memberPath = path + [member.key]
-        if options.isIgnored(recordingPointer: ["response", "body", "items", "*"] + memberPath) {
-          continue
-        }
-        compare(
-          oldValue, member.value, path: memberPath, newIndex: newIndex, item: item,
-          itemLabel: &itemLabel, occurrences: &occurrences, into: &collector)
-      }
-      return
+  /// One changed value of a matched item.
+  private struct Change {
+    var path: [String]
+    var old: JSONValue
+    var new: JSONValue
+  }
+
+  /// Collects the values of two items that differ: nested objects member by member, anything
+  /// else as a whole; members on one side only are shape drift, not collected. Returns false,
+  /// as soon as it sees one, when an identity key differs: the items are not the same item.
+  private func changes(
+    _ old: JSONValue, _ new: JSONValue, path: [String], into changes: inout [Change]
+  ) -> Bool {
+    guard case .object(let oldObject) = old, case .object(let newObject) = new else {
+      if old != new { changes.append(Change(path: path, old: old, new: new)) }
+      return true
     }
-    let name = JSONPointer(tokens: path).description
-    let key = identity(of: item)
-    if itemLabel == nil { itemLabel = label(key, &occurrences) }
-    collector.add(
-      .valueChanged, location: ["items", String(newIndex)] + path,
-      message:
-        "\(name) of item \(describe(key)) changed from \(JSONWriter.compact(old)) to \(JSONWriter.compact(new))",
-      detail: (itemLabel ?? "") + name, oldValue: old, newValue: new)
+    for (position, member) in newObject.members.enumerated() {
+      guard
+        let oldValue = MemberLookup.value(
+          in: oldObject, key: member.key, hash: member.keyHash, position: position),
+        !MemberLookup.equal(oldValue, member.value)
+      else { continue }
+      if path.isEmpty && keys.contains(where: { $0.codePointsEqual(member.key) }) { return false }
+      let memberPath = path + [member.key]
+      if options.isIgnored(recordingPointer: ["response", "body", "items", "*"] + memberPath) {
+        continue
+      }
+      if case .object = oldValue, case .object = member.value {
+        _ = self.changes(oldValue, member.value, path: memberPath, into: &changes)
+      } else {
+        changes.append(Change(path: memberPath, old: oldValue, new: member.value))
+      }
+    }
+    // A key missing on the new side is a differing key too.
+    if path.isEmpty {
+      for index in keys.indices
+      where MemberLookup.value(
+        in: newObject, key: keys[index], hash: keyHashes[index], position: newPositions[index])
+        == nil
+      {
+        let before = MemberLookup.value(
+          in: oldObject, key: keys[index], hash: keyHashes[index], position: oldPositions[index])
+        if let before, before != .null { return false }
+      }
+    }
+    return true
   }
 }
 
