@@ -257,27 +257,35 @@ private struct ShapeProfileBuilder {
 
   private mutating func seeString(_ text: String, node: Int, old: Int) {
     nodes[node].stringCount += 1
-    let format = StringFormat(text)
-    if format.isGUID { nodes[node].guidCount += 1 }
-    if format.isDateTime {
-      nodes[node].dateTimeCount += 1
-      if !format.hasOffset { nodes[node].offsetlessCount += 1 }
-      if format.hasFraction { nodes[node].fractionalCount += 1 }
+    guard baseline != nil else {
+      // The baseline profile keeps formats and enum values; the profile compared with it only
+      // checks each value against them, so it classifies only where that can tell something.
+      let format = StringFormat(text)
+      if format.isGUID { nodes[node].guidCount += 1 }
+      if format.isDateTime {
+        nodes[node].dateTimeCount += 1
+        if !format.hasOffset { nodes[node].offsetlessCount += 1 }
+        if format.hasFraction { nodes[node].fractionalCount += 1 }
+      }
+      if nodes[node].isEnumLike && !nodes[node].enumOverflowed { seeEnumValue(text, node: node) }
+      return
     }
-    if nodes[node].isEnumLike && !nodes[node].enumOverflowed { seeEnumValue(text, node: node) }
     guard old >= 0 else { return }
     let oldNode = stats[old]
     guard oldNode.stringCount > 0 else { return }
-    if oldNode.guidCount == oldNode.stringCount && !format.isGUID {
-      record(.formatGUID, node: node)
-    }
-    if oldNode.dateTimeCount == oldNode.stringCount {
-      if !format.isDateTime {
-        record(.formatDateTime, node: node)
-      } else {
-        if !format.hasOffset && oldNode.offsetlessCount == 0 { record(.formatOffset, node: node) }
-        if format.hasFraction && oldNode.fractionalCount == 0 {
-          record(.formatFraction, node: node)
+    let allGUIDs = oldNode.guidCount == oldNode.stringCount
+    let allDateTimes = oldNode.dateTimeCount == oldNode.stringCount
+    if allGUIDs || allDateTimes {
+      let format = StringFormat(text)
+      if allGUIDs && !format.isGUID { record(.formatGUID, node: node) }
+      if allDateTimes {
+        if !format.isDateTime {
+          record(.formatDateTime, node: node)
+        } else {
+          if !format.hasOffset && oldNode.offsetlessCount == 0 { record(.formatOffset, node: node) }
+          if format.hasFraction && oldNode.fractionalCount == 0 {
+            record(.formatFraction, node: node)
+          }
         }
       }
     }
