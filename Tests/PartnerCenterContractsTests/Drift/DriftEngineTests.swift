@@ -207,6 +207,31 @@ struct DriftEngineTests {
   }
 }
 
+@Suite("Drift engine on odd input")
+struct DriftOddInputTests {
+  @Test func deepestAcceptedNestingDiffsInsideATask() async throws {
+    let depth = 511
+    let old = String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth)
+    let new = String(repeating: "[", count: depth) + "\"x\"" + String(repeating: "]", count: depth)
+    let oldBody = try JSONParser.parse(Array(old.utf8)).value
+    let newBody = try JSONParser.parse(Array(new.utf8)).value
+    let findings = await Task {
+      DriftEngine().diff(
+        old: RecordedResponse(status: 200, body: .json(oldBody)),
+        new: RecordedResponse(status: 200, body: .json(newBody)), endpoint: nil, subject: "deep")
+    }.value
+    #expect(findings.map(\.kind) == [DriftKind.typeChanged.rawValue])
+  }
+
+  @Test func bodiesThatAreNotCollectionsStillDiff() {
+    let findings = DriftEngine().diff(
+      old: RecordedResponse(status: 200, body: .json(["code": 3000, "description": "x"])),
+      new: RecordedResponse(status: 200, body: .text("<html>")), endpoint: nil, subject: "x")
+    #expect(findings.map(\.kind) == [DriftKind.typeChanged.rawValue])
+    #expect(findings.first?.severity == .error)
+  }
+}
+
 extension JSONValue {
   func settingMember(_ name: String, _ value: JSONValue) -> JSONValue {
     guard var object = objectValue else { return self }
