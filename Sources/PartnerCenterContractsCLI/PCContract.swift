@@ -4,6 +4,7 @@ import PartnerCenterContracts
 public enum PCContract {
   /// The commands, in the order `--help` lists them.
   public static let commands: [any Command.Type] = [
+    CheckCommand.self,
     CaptureCommand.self,
     ValidateCommand.self,
     SchemasCommand.self,

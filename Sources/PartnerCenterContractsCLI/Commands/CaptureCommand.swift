@@ -5,6 +5,49 @@ import PartnerCenterContracts
 public enum CaptureCommand: Command {
   public static let name = "capture"
 
+  /// The options about reaching the API: base URL, credentials, politeness. `check` takes
+  /// the same ones.
+  static let connectionOptions: [ArgumentSpec.Option] = [
+    .value(
+      "--base-url", valueName: "URL", help: "The API's base URL (default: the global cloud)."),
+    .value(
+      "--cloud", valueName: "CLOUD", allowed: ["global", "china"],
+      help: "Shorthand for the base URL of a cloud."),
+    .value("--locale", valueName: "LOCALE", help: "The X-Locale to send (default: en-US)."),
+    .value("--application", valueName: "NAME", help: "The MS-PartnerCenter-Application to send."),
+    .value(
+      "--token-file", valueName: "PATH",
+      help: "Read the access token from PATH (else PARTNER_CENTER_TOKEN)."),
+    .value(
+      "--refresh-token-file", valueName: "PATH",
+      help: "Read a refresh token from PATH (else PARTNER_CENTER_REFRESH_TOKEN)."),
+    .value(
+      "--client-id", valueName: "ID",
+      help: "The application id for the refresh token (else PARTNER_CENTER_CLIENT_ID)."),
+    .value(
+      "--client-secret-file", valueName: "PATH",
+      help: "Read the client secret from PATH (else PARTNER_CENTER_CLIENT_SECRET)."),
+    .value(
+      "--tenant", valueName: "TENANT",
+      help: "The tenant for the token exchange (else PARTNER_CENTER_TENANT, or common)."),
+    .value(
+      "--authority", valueName: "URL",
+      help: "The token authority (default: https://login.microsoftonline.com)."),
+    .value("--concurrency", valueName: "N", help: "Requests in flight at most (default: 8)."),
+    .value(
+      "--retries", valueName: "N",
+      help: "Retries after 5xx, timeouts and dropped connections (default: 3)."),
+    .value(
+      "--timeout", valueName: "SECONDS",
+      help: "Time allowed for one attempt, connect to last byte (default: 60)."),
+    .value(
+      "--connect-timeout", valueName: "SECONDS",
+      help: "Time allowed to connect, and for any silence while receiving (default: 30)."),
+    .value(
+      "--page-size", valueName: "N",
+      help: "Customers per page of the customer list (default: 100)."),
+  ]
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract capture",
     overview: "Capture live responses of the partner and customer endpoints as recordings.",
@@ -14,44 +57,7 @@ public enum CaptureCommand: Command {
       .flag(
         "--stdout", help: "Print the one recording (partner or one customer) instead of writing it."
       ),
-      .value(
-        "--base-url", valueName: "URL", help: "The API's base URL (default: the global cloud)."),
-      .value(
-        "--cloud", valueName: "CLOUD", allowed: ["global", "china"],
-        help: "Shorthand for the base URL of a cloud."),
-      .value("--locale", valueName: "LOCALE", help: "The X-Locale to send (default: en-US)."),
-      .value("--application", valueName: "NAME", help: "The MS-PartnerCenter-Application to send."),
-      .value(
-        "--token-file", valueName: "PATH",
-        help: "Read the access token from PATH (else PARTNER_CENTER_TOKEN)."),
-      .value(
-        "--refresh-token-file", valueName: "PATH",
-        help: "Read a refresh token from PATH (else PARTNER_CENTER_REFRESH_TOKEN)."),
-      .value(
-        "--client-id", valueName: "ID",
-        help: "The application id for the refresh token (else PARTNER_CENTER_CLIENT_ID)."),
-      .value(
-        "--client-secret-file", valueName: "PATH",
-        help: "Read the client secret from PATH (else PARTNER_CENTER_CLIENT_SECRET)."),
-      .value(
-        "--tenant", valueName: "TENANT",
-        help: "The tenant for the token exchange (else PARTNER_CENTER_TENANT, or common)."),
-      .value(
-        "--authority", valueName: "URL",
-        help: "The token authority (default: https://login.microsoftonline.com)."),
-      .value("--concurrency", valueName: "N", help: "Requests in flight at most (default: 8)."),
-      .value(
-        "--retries", valueName: "N",
-        help: "Retries after 5xx, timeouts and dropped connections (default: 3)."),
-      .value(
-        "--timeout", valueName: "SECONDS",
-        help: "Time allowed for one attempt, connect to last byte (default: 60)."),
-      .value(
-        "--connect-timeout", valueName: "SECONDS",
-        help: "Time allowed to connect, and for any silence while receiving (default: 30)."),
-      .value(
-        "--page-size", valueName: "N",
-        help: "Customers per page of the customer list (default: 100)."),
+    ] + connectionOptions + [
       .flag("--resume", help: "Skip endpoints whose recording already exists in --out."),
       .value(
         "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "none"],
@@ -86,12 +92,7 @@ public enum CaptureCommand: Command {
     let failLevel = FailLevel(arguments.value("--fail-on") ?? "error") ?? .atLeast(.error)
     let source: CredentialSource
     do {
-      source = try CredentialError.source(
-        environment: environment, tokenFile: arguments.value("--token-file"),
-        refreshTokenFile: arguments.value("--refresh-token-file"),
-        clientID: arguments.value("--client-id"),
-        clientSecretFile: arguments.value("--client-secret-file"),
-        tenant: arguments.value("--tenant"), authority: arguments.value("--authority"))
+      source = try credentials(arguments, environment: environment)
     } catch {
       io.err("pc-contract capture: \(error)\n")
       return ExitCode.couldNotRun
@@ -181,7 +182,19 @@ public enum CaptureCommand: Command {
     }
   }
 
-  private static func wholeNumber(
+  /// The credentials the command line and the environment name.
+  static func credentials(_ arguments: ParsedArguments, environment: [String: String])
+    throws(CredentialError) -> CredentialSource
+  {
+    try CredentialError.source(
+      environment: environment, tokenFile: arguments.value("--token-file"),
+      refreshTokenFile: arguments.value("--refresh-token-file"),
+      clientID: arguments.value("--client-id"),
+      clientSecretFile: arguments.value("--client-secret-file"),
+      tenant: arguments.value("--tenant"), authority: arguments.value("--authority"))
+  }
+
+  static func wholeNumber(
     _ arguments: ParsedArguments, _ name: String, default value: Int, range: ClosedRange<Int>
   ) throws(UsageError) -> Int {
     guard let text = arguments.value(name) else { return value }
@@ -193,7 +206,7 @@ public enum CaptureCommand: Command {
     return number
   }
 
-  private static func captureOptions(_ arguments: ParsedArguments) throws(UsageError)
+  static func captureOptions(_ arguments: ParsedArguments) throws(UsageError)
     -> CaptureOptions
   {
     func number(_ name: String, default value: Int, range: ClosedRange<Int>) throws(UsageError)

@@ -1,0 +1,154 @@
+/// The judgement of `pc-contract check`, values in and values out: stored recordings and fresh
+/// captures in; findings, what was checked, and which recordings to write out.
+///
+/// Reading the folder, capturing and writing files are the command's business; this type only
+/// decides.
+public struct ContractCheck: Sendable {
+  /// A response captured in this run, with the findings its validation produced.
+  public struct Captured: Sendable {
+    /// The recording, as it would be written.
+    public var recording: Recording
+    /// Validation findings (schema and rules), not yet located.
+    public var findings: [Finding]
+
+    /// Creates a captured response.
+    public init(recording: Recording, findings: [Finding]) {
+      self.recording = recording
+      self.findings = findings
+    }
+  }
+
+  /// The outcome.
+  public struct Outcome: Sendable {
+    /// What was checked, one subject per endpoint and customer.
+    public var subjects: [Report.Subject] = []
+    /// Everything found, located in recording files where possible, accepted drift removed.
+    public var findings: [Finding] = []
+    /// The recordings to write into the folder, by the record mode.
+    public var writes: [Recording] = []
+  }
+
+  /// The recordings folder, as the user named it (findings name files below it).
+  public var folder: String
+  /// The configuration: ignore patterns, identity keys, accepted drift.
+  public var configuration: ContractConfiguration
+  /// The fail-on level, which the `failed` record mode also uses.
+  public var failLevel: FailLevel
+  /// The record mode.
+  public var recordMode: RecordMode
+  /// Today, `YYYY-MM-DD`, for accepted drift that expires.
+  public var today: String
+
+  /// A check of `folder`.
+  public init(
+    folder: String, configuration: ContractConfiguration, failLevel: FailLevel,
+    recordMode: RecordMode, today: String
+  ) {
+    self.folder = folder
+    self.configuration = configuration
+    self.failLevel = failLevel
+    self.recordMode = recordMode
+    self.today = today
+  }
+
+  /// Offline: every stored recording validated (schemas and rules), nothing captured.
+  public func offline(stored: [RecordingStore.Entry], check: InputCheck) -> Outcome {
+    var outcome = Outcome()
+    for entry in stored {
+      let path = self.path(entry.relativePath)
+      let input = InputDecoder.decode(entry.bytes, name: path)
+      let subject = (try? entry.recording.get())?.endpoint.subject ?? path
+      outcome.subjects.append(Report.Subject(name: subject, file: path))
+      outcome.findings += check.findings(for: input)
+    }
+    outcome.findings = configuration.apply(to: outcome.findings, today: today)
+    return outcome
+  }
+
+  /// Online: each capture validated and diffed against its stored recording; stored
+  /// recordings in scope that were not captured again are reported as gone; `failures` are
+  /// the calls that produced no recording.
+  public func compare(
+    stored: [RecordingStore.Entry], captured: [Captured], failures: [Finding],
+    customersInScope: ContractConfiguration.Customers
+  ) -> Outcome {
+    var outcome = Outcome()
+    let engine = DriftEngine(options: configuration.driftOptions)
+    var storedBySubject: [String: (entry: RecordingStore.Entry, recording: Recording)] = [:]
+    for entry in stored {
+      switch entry.recording {
+      case .success(let recording): storedBySubject[recording.endpoint.subject] = (entry, recording)
+      case .failure(let error):
+        outcome.findings.append(
+          Finding(
+            severity: .error, kind: "input.unreadable-recording", message: "\(error)",
+            part: .input, source: SourceReference(file: path(entry.relativePath))))
+      }
+    }
+    var capturedSubjects: Set<String> = []
+    for capture in captured {
+      let recording = capture.recording
+      let subject = recording.endpoint.subject
+      capturedSubjects.insert(subject)
+      let path = self.path(recording.relativePath)
+      outcome.subjects.append(Report.Subject(name: subject, file: path))
+      let newBytes = RecordingCodec.encode(recording)
+      let old = storedBySubject[subject]
+      let located = InputDecoder.decode(newBytes, name: path).locate([capture.findings])
+      var drift: [Finding] = []
+      if let old {
+        drift = engine.diff(
+          old: old.recording, new: recording,
+          newFile: DriftEngine.SourceFile(path: path, bytes: newBytes))
+      } else {
+        drift = [
+          Finding(
+            severity: .info, kind: DriftKind.recordingAdded.rawValue,
+            message: "no stored recording of \(subject) yet (\(recording.relativePath))",
+            part: .input, subject: subject, source: SourceReference(file: path, line: 1, column: 1)
+          )
+        ]
+      }
+      drift = configuration.apply(to: drift, today: today)
+      let driftFails = failLevel.isReached(by: drift)
+      outcome.findings += configuration.apply(to: located, today: today) + drift
+      if recordMode.writes(captured: recording, stored: old?.recording, driftFails: driftFails) {
+        outcome.writes.append(recording)
+      }
+    }
+    outcome.findings += configuration.apply(to: failures, today: today)
+    let failedSubjects = Set(failures.compactMap(\.subject))
+    for (subject, old) in storedBySubject.sorted(by: { $0.key < $1.key })
+    where !capturedSubjects.contains(subject) && !failedSubjects.contains(subject)
+      && isInScope(old.recording.endpoint, customersInScope)
+    {
+      let path = self.path(old.entry.relativePath)
+      outcome.subjects.append(Report.Subject(name: subject, file: path))
+      let severity: Severity = old.recording.endpoint == .partnerLicensesUsage ? .error : .warning
+      outcome.findings += configuration.apply(
+        to: [
+          Finding(
+            severity: severity, kind: DriftKind.recordingRemoved.rawValue,
+            message:
+              "\(subject) has a recording (\(old.entry.relativePath)) but was not served this time",
+            part: .input, subject: subject, source: SourceReference(file: path, line: 1, column: 1))
+        ], today: today)
+    }
+    return outcome
+  }
+
+  private func isInScope(_ endpoint: Endpoint, _ customers: ContractConfiguration.Customers)
+    -> Bool
+  {
+    switch (endpoint, customers) {
+    case (.partnerLicensesUsage, _), (.customerLicensesUsage, .all): true
+    case (.customerLicensesUsage(let id), .ids(let ids)):
+      ids.contains { $0.lowercased() == id.lowercased() }
+    case (.customerList, _): false
+    }
+  }
+
+  private func path(_ relativePath: String) -> String {
+    folder.hasSuffix("/") ? folder + relativePath : folder + "/" + relativePath
+  }
+}

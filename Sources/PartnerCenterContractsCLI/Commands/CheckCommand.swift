@@ -1,0 +1,233 @@
+import Foundation
+import PartnerCenterContracts
+import Synchronization
+
+/// `pc-contract check`: the CI job. Captures (live, or from `--base-url`), validates, applies
+/// the rules, diffs against the stored recordings, writes the reports; or, `--offline`,
+/// validates the stored recordings only.
+public enum CheckCommand: Command {
+  public static let name = "check"
+
+  public static let arguments = ArgumentSpec(
+    commandName: "pc-contract check",
+    overview: "Capture, validate and diff against the stored recordings: the CI job.",
+    usage: "[options]",
+    options: [
+      .value(
+        "--recordings", valueName: "DIR",
+        help: "The stored recordings (default: recordings)."),
+      .flag("--offline", help: "Only validate the stored recordings; capture nothing."),
+      .value(
+        "--record", valueName: "MODE", allowed: RecordMode.allCases.map(\.rawValue),
+        help:
+          "Write captures into --recordings: none, missing (default; none when CI is set), all, failed."
+      ),
+      .value(
+        "--config", valueName: "FILE",
+        help:
+          "Base URL, customers, ignore rules, identity keys, fail-on, accepted drift (default: ./pc-contract.json if present)."
+      ),
+      .value(
+        "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
+        help: "Exit 1 on findings this severe: breaking (default), warning, info, none."),
+      .value(
+        "--format", valueName: "FORMAT", allowed: DiffCommand.formats,
+        help: "Report format on standard output (default: text)."),
+      .value(
+        "--output", valueName: "FORMAT=FILE", repeatable: true,
+        help: "Also write the FORMAT report to FILE; repeatable, one per format."),
+      .value(
+        "--today", valueName: "YYYY-MM-DD",
+        help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
+    ] + CaptureCommand.connectionOptions,
+    discussion: """
+      Without credentials (PARTNER_CENTER_TOKEN, PARTNER_CENTER_REFRESH_TOKEN or their file
+      options) and without --base-url, check says so and runs --offline: every stored
+      recording is validated against the declared schemas and the rules. With --base-url and
+      no credentials (a local 'pc-contract replay'), requests carry a placeholder token.
+
+      Captures are held in memory and written into --recordings only as --record says, each
+      file whole (temporary name, then rename), canonical, so the git diff is the review.
+      --output takes FORMAT=FILE or a file whose extension names the format, as for diff.
+
+      EXIT CODES: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage
+      error; 3 could not run (credentials, network, the customer list, unreadable files).
+      """)
+
+  public static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  ) async throws(UsageError) -> Int32 {
+    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+    let outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
+      try DiffCommand.output(text)
+    }
+    if let today = arguments.value("--today"), !DiffInputs.isDate(today) {
+      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)'")
+    }
+    var options = try CaptureCommand.captureOptions(arguments)
+    let connectTimeout = try CaptureCommand.wholeNumber(
+      arguments, "--connect-timeout", default: 30, range: 1...3600)
+    let configuration: ContractConfiguration
+    do throws(DiffInputError) {
+      configuration = try DiffInputs.configuration(arguments.value("--config"))
+    } catch {
+      io.err("pc-contract check: \(error)\n")
+      return ExitCode.couldNotRun
+    }
+    let failLevel =
+      arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
+      ?? .atLeast(.error)
+    let recordMode =
+      arguments.value("--record").flatMap(RecordMode.init(rawValue:))
+      ?? .default(environment: environment)
+    let folder = arguments.value("--recordings") ?? "recordings"
+    let check = ContractCheck(
+      folder: folder, configuration: configuration, failLevel: failLevel, recordMode: recordMode,
+      today: arguments.value("--today") ?? DiffInputs.today())
+
+    let baseURL = arguments.value("--base-url") ?? configuration.baseURL
+    let credentials = try? CaptureCommand.credentials(arguments, environment: environment)
+    var offline = arguments.flag("--offline")
+    if !offline && credentials == nil && baseURL == nil {
+      io.err(
+        "pc-contract check: no credentials (PARTNER_CENTER_TOKEN or PARTNER_CENTER_REFRESH_TOKEN) and no --base-url: checking the stored recordings offline\n"
+      )
+      offline = true
+    }
+    let store = RecordingStore(directory: folder)
+    let stored: [RecordingStore.Entry]
+    do {
+      stored = try store.load()
+    } catch {
+      if offline || !Self.isMissing(folder) {
+        io.err("pc-contract check: \(error)\n")
+        return ExitCode.couldNotRun
+      }
+      stored = []
+    }
+
+    let outcome: ContractCheck.Outcome
+    if offline {
+      outcome = check.offline(stored: stored, check: InputCheck(validator: ContractValidator()))
+    } else {
+      if let baseURL, arguments.value("--base-url") == nil { options.baseURL = baseURL }
+      if let url = arguments.value("--base-url") { options.baseURL = url }
+      let source =
+        credentials ?? .accessToken(Secret("pc-contract-placeholder-token"))
+      switch await capture(
+        options: options, connectTimeout: connectTimeout, source: source,
+        customers: configuration.customers)
+      {
+      case .success(let captured):
+        outcome = check.compare(
+          stored: stored, captured: captured.recordings, failures: captured.failures,
+          customersInScope: configuration.customers)
+      case .failure(let failure):
+        io.err("pc-contract check: \(failure.text)\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    for recording in outcome.writes {
+      do {
+        try store.write(recording)
+      } catch {
+        io.err("pc-contract check: \(error)\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    let report = Report(
+      command: name, subjects: outcome.subjects, findings: outcome.findings,
+      failLevel: failLevel)
+    for (outputFormat, path) in outputs {
+      do throws(DiffInputError) {
+        try DiffInputs.write(
+          DiffCommand.renderer(outputFormat, color: false).render(report), to: path)
+      } catch {
+        io.err("pc-contract check: \(error)\n")
+        return ExitCode.couldNotRun
+      }
+    }
+    let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
+    io.out(DiffCommand.renderer(format, color: color).render(report))
+    if !outcome.writes.isEmpty {
+      io.err(
+        "pc-contract check: wrote \(outcome.writes.count) recording\(outcome.writes.count == 1 ? "" : "s") into \(folder) (--record \(recordMode.rawValue))\n"
+      )
+    }
+    return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  private struct CapturedRun: Sendable {
+    var recordings: [ContractCheck.Captured]
+    var failures: [Finding]
+  }
+
+  /// Captures the partner and the configured customers into memory.
+  private static func capture(
+    options: CaptureOptions, connectTimeout: Int, source: CredentialSource,
+    customers: ContractConfiguration.Customers
+  ) async -> Result<CapturedRun, CaptureFailureMessage> {
+    let transport = URLSessionTransport(
+      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout))
+    let tokens = AccessTokenProvider(source: source, transport: transport)
+    let capturer = Capturer(
+      options: options, transport: transport, tokens: tokens, validator: ContractValidator())
+    let held = HeldRecordings()
+    var targets: [CaptureTarget] = [.partner]
+    switch customers {
+    case .all: targets.append(.allCustomers)
+    case .ids(let ids): targets += ids.map { .customer($0) }
+    }
+    let capture = Task {
+      try await capturer.run(
+        targets,
+        sink: { recording throws(RecordingStoreError) in
+          held.append(recording)
+          return nil
+        })
+    }
+    let interruption = SignalCancellation { capture.cancel() }
+    defer { interruption.stop() }
+    let summary: CaptureSummary
+    do {
+      summary = try await capture.value
+    } catch {
+      let scrubber = await tokens.scrubber()
+      return .failure(CaptureFailureMessage(text: scrubber.scrub("\(error)")))
+    }
+    let recordings = held.all
+    var findingsBySubject: [String: [Finding]] = [:]
+    var failures: [Finding] = []
+    for finding in summary.findings {
+      if finding.kind.hasPrefix("capture.") {
+        failures.append(finding)
+      } else {
+        findingsBySubject[finding.subject ?? "", default: []].append(finding)
+      }
+    }
+    let captured = recordings.map { recording in
+      var findings = findingsBySubject[recording.endpoint.subject] ?? []
+      for index in findings.indices { findings[index].source = nil }
+      return ContractCheck.Captured(recording: recording, findings: findings)
+    }
+    return .success(CapturedRun(recordings: captured, failures: failures))
+  }
+
+  private static func isMissing(_ folder: String) -> Bool {
+    !FileManager.default.fileExists(atPath: folder)
+  }
+}
+
+/// A one-line reason a capture could not run.
+struct CaptureFailureMessage: Error, Sendable {
+  var text: String
+}
+
+/// The recordings a check captured, held in memory in the order they arrived.
+final class HeldRecordings: Sendable {
+  private let storage = Mutex<[Recording]>([])
+  func append(_ recording: Recording) { storage.withLock { $0.append(recording) } }
+  var all: [Recording] {
+    storage.withLock { $0 }.sorted { $0.relativePath < $1.relativePath }
+  }
+}
