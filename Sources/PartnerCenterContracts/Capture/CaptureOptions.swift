@@ -103,17 +103,3 @@ public struct CaptureSummary: Sendable {
   /// What was captured, for reports.
   public var subjects: [Report.Subject] = []
 }
-
-/// Whether `text` is a GUID in the 8-4-4-4-12 hexadecimal form.
-public func isGUID(_ text: some StringProtocol) -> Bool {
-  let bytes = Array(text.utf8)
-  guard bytes.count == 36 else { return false }
-  for (index, byte) in bytes.enumerated() {
-    if index == 8 || index == 13 || index == 18 || index == 23 {
-      if byte != UInt8(ascii: "-") { return false }
-    } else if !(byte >= 0x30 && byte <= 0x39) && !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66) {
-      return false
-    }
-  }
-  return true
-}

@@ -10,32 +10,16 @@ struct StringFormat {
     var text = text
     text.withUTF8 { bytes in
       if bytes.count == 36 {
-        isGUID = StringFormat.isGUID(bytes)
+        isGUID = GUID.isValid(utf8: bytes)
       } else if bytes.count >= 19 {
         classifyDateTime(bytes)
       }
     }
   }
 
-  private static func isHex(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
-  }
-
   private static let dateTimeShape = Array("dddd-dd-ddTdd:dd:dd".utf8)
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-  private static func isGUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for index in 0..<36 {
-      let byte = bytes[index]
-      if index == 8 || index == 13 || index == 18 || index == 23 {
-        if byte != UInt8(ascii: "-") { return false }
-      } else if !isHex(byte) {
-        return false
-      }
-    }
-    return true
-  }
 
   /// `YYYY-MM-DDTHH:MM:SS`, then `.digits`, then `Z` or `+HH:MM` / `-HH:MM`, or nothing.
   private mutating func classifyDateTime(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -128,20 +128,9 @@ public struct RequestContractChecker: Sendable {
 
   /// Whether `text` is a GUID in the 8-4-4-4-12 hex form (braces allowed, as .NET writes them).
   public static func isGUID(_ text: String) -> Bool {
-    var bytes = Array(text.utf8)
-    if bytes.first == 0x7B, bytes.last == 0x7D { bytes = Array(bytes.dropFirst().dropLast()) }
-    guard bytes.count == 36 else { return false }
-    for (index, byte) in bytes.enumerated() {
-      if [8, 13, 18, 23].contains(index) {
-        guard byte == 0x2D else { return false }
-      } else {
-        guard
-          (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte)
-            || (0x61...0x66).contains(byte)
-        else { return false }
-      }
-    }
-    return true
+    var guid = Substring(text)
+    if guid.first == "{", guid.last == "}" { guid = guid.dropFirst().dropLast() }
+    return GUID.isValid(guid)
   }
 
   /// Whether `text` is a BCP 47-shaped language tag: a 2-3 letter language, then subtags of

@@ -49,23 +49,3 @@ extension RuleContext {
     }
   }
 }
-
-/// GUIDs in their usual text form, `6b588e9b-1d02-471a-bce2-79374497c24e` (any case).
-enum GUID {
-  /// Whether `text` is 8-4-4-4-12 hexadecimal digits.
-  static func isValid(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 36 else { return false }
-    for (index, byte) in bytes.enumerated() {
-      if index == 8 || index == 13 || index == 18 || index == 23 {
-        guard byte == 0x2D else { return false }
-      } else {
-        let lower = byte | 0x20
-        guard (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x66) else {
-          return false
-        }
-      }
-    }
-    return true
-  }
-}
