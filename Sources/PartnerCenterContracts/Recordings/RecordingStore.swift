@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Reads and writes recording files in a recordings folder.
 ///
 /// Writing is atomic: the file is written to a temporary name in the same folder and renamed,
@@ -106,38 +102,12 @@ public struct RecordingStore: Sendable {
     } catch {
       throw .unwritable(folder.path, reason: "cannot create the folder")
     }
-    let temporary = folder.appendingPathComponent(
-      ".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-    // Plain POSIX calls: Foundation's createFile writes through a temporary file of its own,
-    // which a killed process would leave behind under a name nothing cleans up.
-    guard Self.writeNewFile(atPath: temporary.path, bytes) else {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .unwritable(temporary.path, reason: "cannot write the file")
-    }
-    guard rename(temporary.path, destination.path) == 0 else {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .unwritable(destination.path, reason: "cannot rename the temporary file into place")
+    do {
+      try AtomicFile.write(bytes, toPath: destination.path)
+    } catch {
+      throw .unwritable(error.path, reason: error.reason)
     }
     return destination.path
-  }
-}
-
-extension RecordingStore {
-  /// Creates the file at `path` (which must not exist) and writes `bytes`; false on any failure.
-  fileprivate static func writeNewFile(atPath path: String, _ bytes: [UInt8]) -> Bool {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    return bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return false }
-        offset += written
-      }
-      return true
-    }
   }
 }
 

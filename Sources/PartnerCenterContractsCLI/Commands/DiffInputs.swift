@@ -94,14 +94,9 @@ enum DiffInputs {
 
   /// Writes `text` to `path` through a temporary file in the same folder and a rename.
   static func write(_ text: String, to path: String) throws(DiffInputError) {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
-      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-      throw .unwritable(path)
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      try? FileManager.default.removeItem(at: temporary)
+    do {
+      try AtomicFile.write(Array(text.utf8), toPath: path)
+    } catch {
       throw .unwritable(path)
     }
   }

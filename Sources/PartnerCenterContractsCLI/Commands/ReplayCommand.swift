@@ -104,7 +104,7 @@ public enum ReplayCommand: Command {
     io.err("pc-contract replay: \(server.requestCount) requests; " + text.render(report))
     if let path = arguments.value("--report") {
       let rendered = format == .json ? JSONReport().render(report) : text.render(report)
-      guard writeAtomically(Array(rendered.utf8), to: path) else {
+      guard (try? AtomicFile.write(Array(rendered.utf8), toPath: path)) != nil else {
         io.err("pc-contract replay: cannot write the report to \(path)\n")
         return ExitCode.couldNotRun
       }
@@ -188,20 +188,5 @@ public enum ReplayCommand: Command {
     let cancellation = SignalCancellation { continuation.yield() }
     for await _ in signals { break }
     cancellation.stop()
-  }
-
-  /// Writes `bytes` to a temporary file beside `path` and renames it into place.
-  private static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
-      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-      return false
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      try? FileManager.default.removeItem(at: temporary)
-      return false
-    }
-    return true
   }
 }
