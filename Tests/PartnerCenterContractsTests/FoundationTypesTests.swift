@@ -148,3 +148,12 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 }
+
+@Suite struct UTCDateTests {
+  @Test func writesDaysAndTimestampsInUTC() {
+    let date = UTCDate(Date(timeIntervalSince1970: 1_795_000_000.9))
+    #expect(date.day == "2026-11-18")
+    #expect(date.timestamp == "2026-11-18T11:06:40Z")
+    #expect(UTCDate(Date(timeIntervalSince1970: 0)).timestamp == "1970-01-01T00:00:00Z")
+  }
+}

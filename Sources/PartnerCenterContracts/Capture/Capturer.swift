@@ -241,7 +241,7 @@ private struct Worker: Sendable {
           requestHeaders.fields.map {
             HTTPHeaders.Field(name: $0.name, value: scrubber.scrub($0.value))
           })),
-      response: response, capturedAt: Self.timestamp(options.now()),
+      response: response, capturedAt: UTCDate(options.now()).timestamp,
       toolVersion: ToolVersion.current)
   }
 
@@ -256,14 +256,5 @@ private struct Worker: Sendable {
         ))
     default: value
     }
-  }
-
-  static func timestamp(_ date: Date) -> String {
-    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-    var parts = tm()
-    gmtime_r(&seconds, &parts)
-    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return
-      "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 }

@@ -102,12 +102,7 @@ enum DiffInputs {
   }
 
   /// Today's date in UTC, `YYYY-MM-DD`.
-  static func today() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.formatOptions = [.withFullDate]
-    return formatter.string(from: Date())
-  }
+  static func today() -> String { UTCDate(Date()).day }
 
   /// `YYYY-MM-DD`.
   static func isDate(_ text: String) -> Bool {

@@ -1,0 +1,20 @@
+import Foundation
+
+/// A moment in UTC as the toolkit writes it: `capturedAt` in recordings, `today` for
+/// accepted-drift expiry. `gmtime_r`, not a date formatter: exact, and cheap per call.
+public struct UTCDate: Sendable {
+  /// `YYYY-MM-DD`.
+  public let day: String
+  /// RFC 3339 in UTC, whole seconds: `YYYY-MM-DDTHH:MM:SSZ`.
+  public let timestamp: String
+
+  /// `date` in UTC (whole seconds).
+  public init(_ date: Date) {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    day = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+    timestamp = "\(day)T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  }
+}
