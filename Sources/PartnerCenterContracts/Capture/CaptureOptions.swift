@@ -32,9 +32,7 @@ public struct CaptureOptions: Sendable {
     requestTimeout: Double = 60, customerPageSize: Int = 100,
     now: @escaping @Sendable () -> Date = { Date() }
   ) {
-    var base = baseURL
-    while base.hasSuffix("/") { base.removeLast() }
-    self.baseURL = base
+    self.baseURL = Self.normalizedBaseURL(baseURL)
     self.locale = locale
     self.application = application
     self.concurrency = max(1, concurrency)
@@ -42,6 +40,13 @@ public struct CaptureOptions: Sendable {
     self.requestTimeout = requestTimeout
     self.customerPageSize = max(1, customerPageSize)
     self.now = now
+  }
+
+  /// `url` without trailing slashes, so paths starting with `/v1/` can be appended.
+  public static func normalizedBaseURL(_ url: String) -> String {
+    var base = url
+    while base.hasSuffix("/") { base.removeLast() }
+    return base
   }
 
   /// The URL of `endpoint`.

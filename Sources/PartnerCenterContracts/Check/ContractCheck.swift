@@ -102,11 +102,10 @@ public struct ContractCheck: Sendable {
           newFile: DriftEngine.SourceFile(path: path, bytes: newBytes))
       } else {
         drift = [
-          Finding(
-            severity: .info, kind: DriftKind.recordingAdded.rawValue,
+          .recordingAdded(
+            subject: subject,
             message: "no stored recording of \(subject) yet (\(recording.relativePath))",
-            part: .input, subject: subject, source: SourceReference(file: path, line: 1, column: 1)
-          )
+            path: path)
         ]
       }
       drift = configuration.apply(to: drift, today: today)
@@ -124,14 +123,13 @@ public struct ContractCheck: Sendable {
     {
       let path = self.path(old.entry.relativePath)
       outcome.subjects.append(Report.Subject(name: subject, file: path))
-      let severity: Severity = old.recording.endpoint == .partnerLicensesUsage ? .error : .warning
       outcome.findings += configuration.apply(
         to: [
-          Finding(
-            severity: severity, kind: DriftKind.recordingRemoved.rawValue,
+          .recordingRemoved(
+            old.recording,
             message:
               "\(subject) has a recording (\(old.entry.relativePath)) but was not served this time",
-            part: .input, subject: subject, source: SourceReference(file: path, line: 1, column: 1))
+            path: path)
         ], today: today)
     }
     return outcome

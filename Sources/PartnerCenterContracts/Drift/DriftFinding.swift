@@ -26,6 +26,24 @@ extension Finding {
   }
 }
 
+extension Finding {
+  /// A recording with no stored counterpart, located at the top of its file.
+  static func recordingAdded(subject: String, message: String, path: String) -> Finding {
+    Finding.drift(.info, .recordingAdded, message, part: .input, pointer: "", subject: subject)
+      .withSource(SourceReference(file: path, line: 1, column: 1))
+  }
+
+  /// A stored recording with no counterpart now: an error for the partner endpoint, a warning
+  /// for a customer (customers come and go). Located at the top of the stored file.
+  static func recordingRemoved(_ recording: Recording, message: String, path: String) -> Finding {
+    let severity: Severity = recording.endpoint == .partnerLicensesUsage ? .error : .warning
+    return Finding.drift(
+      severity, .recordingRemoved, message, part: .input, pointer: "",
+      subject: recording.endpoint.subject
+    ).withSource(SourceReference(file: path, line: 1, column: 1))
+  }
+}
+
 /// The kinds of drift finding, as ``Finding/kind`` spells them.
 public enum DriftKind: String, Sendable, CaseIterable {
   /// A property appeared (additive: info).

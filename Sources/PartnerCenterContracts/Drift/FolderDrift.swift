@@ -50,10 +50,9 @@ public struct FolderDrift: Sendable {
       let file = DriftEngine.SourceFile(path: path, bytes: entry.bytes)
       guard let (_, oldRecording) = oldBySubject[subject] else {
         findings.append(
-          Finding.drift(
-            .info, .recordingAdded, "a new recording: \(subject) (\(entry.relativePath))",
-            part: .input, pointer: "", subject: subject
-          ).withSource(SourceReference(file: path, line: 1, column: 1)))
+          .recordingAdded(
+            subject: subject, message: "a new recording: \(subject) (\(entry.relativePath))",
+            path: path))
         continue
       }
       findings += engine.diff(old: oldRecording, new: recording, newFile: file)
@@ -62,13 +61,12 @@ public struct FolderDrift: Sendable {
     where !seen.contains(subject) {
       let path = old.path(of: entry)
       subjects.append(Report.Subject(name: subject, file: path))
-      let severity: Severity = recording.endpoint == .partnerLicensesUsage ? .error : .warning
       findings.append(
-        Finding.drift(
-          severity, .recordingRemoved,
-          "the recording of \(subject) (\(entry.relativePath)) is gone from the new folder",
-          part: .input, pointer: "", subject: subject
-        ).withSource(SourceReference(file: path, line: 1, column: 1)))
+        .recordingRemoved(
+          recording,
+          message:
+            "the recording of \(subject) (\(entry.relativePath)) is gone from the new folder",
+          path: path))
     }
   }
 

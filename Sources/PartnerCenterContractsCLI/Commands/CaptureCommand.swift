@@ -108,10 +108,10 @@ public enum CaptureCommand: Command {
     if !toStdout { store.removeStaleTemporaryFiles() }
     let resume = arguments.flag("--resume")
     let log = CaptureLog(io: io, live: io.isErrorTerminal)
-    let printed = PrintedRecording()
+    let printed = HeldRecordings()
     let sink: Capturer.Sink = { recording throws(RecordingStoreError) in
       if toStdout {
-        printed.set(RecordingCodec.encode(recording))
+        printed.append(recording)
         return nil
       }
       return try store.write(recording)
@@ -138,7 +138,9 @@ public enum CaptureCommand: Command {
       return ExitCode.couldNotRun
     }
     log.finish()
-    if let bytes = printed.bytes { io.out(String(decoding: bytes, as: UTF8.self)) }
+    if let recording = printed.all.first {
+      io.out(String(decoding: RecordingCodec.encode(recording), as: UTF8.self))
+    }
     // Findings worth a look, in the same one-line form as `validate`, before the summary.
     let text = TextReport(color: io.isErrorTerminal && environment["NO_COLOR"] == nil)
     for finding in summary.findings.sorted(by: Finding.reportOrder)

@@ -42,7 +42,6 @@ final class CaptureLog: Sendable {
       case .recorded(let endpoint, let status, let path, let findings):
         state.done += 1
         let errors = findings.count { $0.severity == .error }
-        if errors > 0 { state.failed += 0 }
         return live
           ? nil
           : "\(endpoint): HTTP \(status)\(path.map { " -> \($0)" } ?? "")\(errors > 0 ? ", \(errors) error findings" : "")"
@@ -85,9 +84,12 @@ final class CaptureLog: Sendable {
   private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 }
 
-/// The recording `--stdout` prints once the capture is done.
-final class PrintedRecording: Sendable {
-  private let storage = Mutex<[UInt8]?>(nil)
-  func set(_ bytes: [UInt8]) { storage.withLock { $0 = bytes } }
-  var bytes: [UInt8]? { storage.withLock { $0 } }
+/// Recordings held in memory instead of written: what `check` captured, and the one
+/// recording `capture --stdout` prints once the capture is done. Sorted by path.
+final class HeldRecordings: Sendable {
+  private let storage = Mutex<[Recording]>([])
+  func append(_ recording: Recording) { storage.withLock { $0.append(recording) } }
+  var all: [Recording] {
+    storage.withLock { $0 }.sorted { $0.relativePath < $1.relativePath }
+  }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import PartnerCenterContracts
-import Synchronization
 
 /// `pc-contract check`: the CI job. Captures (live, or from `--base-url`), validates, applies
 /// the rules, diffs against the stored recordings, writes the reports; or, `--offline`,
@@ -99,7 +98,8 @@ public enum CheckCommand: Command {
     do {
       stored = try store.load()
     } catch {
-      if offline || !Self.isMissing(folder) {
+      // Capturing into a folder that does not exist yet is how recordings start.
+      if offline || FileManager.default.fileExists(atPath: folder) {
         io.err("pc-contract check: \(error)\n")
         return ExitCode.couldNotRun
       }
@@ -110,8 +110,10 @@ public enum CheckCommand: Command {
     if offline {
       outcome = check.offline(stored: stored, check: InputCheck(validator: ContractValidator()))
     } else {
-      if let baseURL, arguments.value("--base-url") == nil { options.baseURL = baseURL }
-      if let url = arguments.value("--base-url") { options.baseURL = url }
+      // `captureOptions` took --base-url; the configuration's applies only without it.
+      if arguments.value("--base-url") == nil, let configured = configuration.baseURL {
+        options.baseURL = CaptureOptions.normalizedBaseURL(configured)
+      }
       let source =
         credentials ?? .accessToken(Secret("pc-contract-placeholder-token"))
       switch await capture(
@@ -206,28 +208,14 @@ public enum CheckCommand: Command {
       }
     }
     let captured = recordings.map { recording in
-      var findings = findingsBySubject[recording.endpoint.subject] ?? []
-      for index in findings.indices { findings[index].source = nil }
-      return ContractCheck.Captured(recording: recording, findings: findings)
+      ContractCheck.Captured(
+        recording: recording, findings: findingsBySubject[recording.endpoint.subject] ?? [])
     }
     return .success(CapturedRun(recordings: captured, failures: failures))
-  }
-
-  private static func isMissing(_ folder: String) -> Bool {
-    !FileManager.default.fileExists(atPath: folder)
   }
 }
 
 /// A one-line reason a capture could not run.
 struct CaptureFailureMessage: Error, Sendable {
   var text: String
-}
-
-/// The recordings a check captured, held in memory in the order they arrived.
-final class HeldRecordings: Sendable {
-  private let storage = Mutex<[Recording]>([])
-  func append(_ recording: Recording) { storage.withLock { $0.append(recording) } }
-  var all: [Recording] {
-    storage.withLock { $0 }.sorted { $0.relativePath < $1.relativePath }
-  }
 }
