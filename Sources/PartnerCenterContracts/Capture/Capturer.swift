@@ -172,8 +172,8 @@ private struct Worker: Sendable {
       }
     }
     let scrubber = await tokens.scrubber()
-    let recording = makeRecording(endpoint, exchange, scrubber: scrubber)
     let document = try? JSONParser.parse(exchange.response.body)
+    let recording = makeRecording(endpoint, exchange, document: document, scrubber: scrubber)
     var verdict = validator.validate(
       ResponseUnderTest(
         endpoint: endpoint,
@@ -214,7 +214,8 @@ private struct Worker: Sendable {
   }
 
   private func makeRecording(
-    _ endpoint: Endpoint, _ exchange: CaptureClient.Exchange, scrubber: SecretScrubber
+    _ endpoint: Endpoint, _ exchange: CaptureClient.Exchange, document: JSONDocument?,
+    scrubber: SecretScrubber
   ) -> Recording {
     var requestHeaders = exchange.request.headers
     for name in Capturer.unrecordedRequestHeaders { requestHeaders.remove(name) }
@@ -227,7 +228,7 @@ private struct Worker: Sendable {
     }
     var response = RecordedResponse(
       status: exchange.response.status, headers: responseHeaders,
-      bodyBytes: exchange.response.body)
+      bodyBytes: exchange.response.body, document: document)
     switch response.body {
     case .json(let value): response.body = .json(scrubbed(value, scrubber))
     case .text(let text): response.body = .text(scrubber.scrub(text))

@@ -88,15 +88,22 @@ public struct RecordedResponse: Sendable, Hashable {
   /// A response whose body is `bytes` as received: JSON when it parses cleanly, text
   /// otherwise (a duplicate member name keeps the body as text, so nothing is lost).
   public init(status: Int, headers: HTTPHeaders = [:], bodyBytes bytes: [UInt8]) {
+    self.init(
+      status: status, headers: headers, bodyBytes: bytes, document: try? JSONParser.parse(bytes))
+  }
+
+  /// A response whose body is `bytes`, which the caller has already parsed into `document`
+  /// (nil when they are not JSON), so a body is never parsed twice.
+  public init(
+    status: Int, headers: HTTPHeaders = [:], bodyBytes bytes: [UInt8], document: JSONDocument?
+  ) {
     var body = bytes[...]
     let hasByteOrderMark = body.starts(with: [0xEF, 0xBB, 0xBF])
     if hasByteOrderMark { body = body.dropFirst(3) }
     let recorded: RecordedBody
     if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       recorded = body.isEmpty ? .empty : .text(String(decoding: body, as: UTF8.self))
-    } else if let document = try? JSONParser.parse(Array(body)),
-      document.duplicateMembers.isEmpty
-    {
+    } else if let document, document.duplicateMembers.isEmpty {
       recorded = .json(document.value)
     } else {
       recorded = .text(String(decoding: body, as: UTF8.self))
