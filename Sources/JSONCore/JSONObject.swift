@@ -134,6 +134,69 @@ public struct JSONObject: Sendable {
   }
 }
 
+extension JSONObject.Member {
+  /// Compares members where they lie, by representation: two names (or values) with the
+  /// same bits are the same string buffer, the same small string's inline bytes, or the same
+  /// scalar, and so are equal; different bits say nothing.
+  ///
+  /// Reading in place spares copying (and so retaining) members, which loops that compare two
+  /// documents member by member cannot afford per member. Make one before such a loop: it
+  /// holds the member layout in plain fields.
+  public struct IdentityProbe: Sendable {
+    @usableFromInline let nameOffset: Int
+    @usableFromInline let valueOffset: Int
+    @usableFromInline let valueSize: Int
+
+    /// A probe for the members of this build.
+    public init() {
+      nameOffset = MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.key)!
+      valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.value)!
+      valueSize = MemoryLayout<JSONValue>.size
+    }
+
+    /// Whether the members at `lhs` and `rhs` have names of one representation.
+    @inlinable @inline(__always)
+    public func identicalNames(
+      _ lhs: UnsafePointer<JSONObject.Member>, _ rhs: UnsafePointer<JSONObject.Member>
+    ) -> Bool {
+      identicalBytes(
+        UnsafeRawPointer(lhs) + nameOffset, UnsafeRawPointer(rhs) + nameOffset,
+        MemoryLayout<String>.size)
+    }
+
+    /// Whether the members at `lhs` and `rhs` have values of one representation.
+    @inlinable @inline(__always)
+    public func identicalValues(
+      _ lhs: UnsafePointer<JSONObject.Member>, _ rhs: UnsafePointer<JSONObject.Member>
+    ) -> Bool {
+      identicalBytes(
+        UnsafeRawPointer(lhs) + valueOffset, UnsafeRawPointer(rhs) + valueOffset, valueSize)
+    }
+
+    @inlinable @inline(__always)
+    func identicalBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+      var offset = 0
+      while offset &+ 8 <= count {
+        if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        {
+          return false
+        }
+        offset &+= 8
+      }
+      while offset < count {
+        if a.load(fromByteOffset: offset, as: UInt8.self)
+          != b.load(fromByteOffset: offset, as: UInt8.self)
+        {
+          return false
+        }
+        offset &+= 1
+      }
+      return true
+    }
+  }
+}
+
 extension JSONObject: Equatable {
   /// Objects are equal when they have the same names with equal values, in any order.
   public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {

@@ -84,15 +84,23 @@ extension JSONValue {
 
 extension JSONValue: Equatable {
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-    switch (lhs, rhs) {
-    case (.null, .null): return true
-    case (.bool(let a), .bool(let b)): return a == b
-    case (.number(let a), .number(let b)): return a == b
-    case (.string(let a), .string(let b)): return a.codePointsEqual(b)
-    case (.array(let a), .array(let b)): return a == b
-    case (.object(let a), .object(let b)): return a == b
-    default: return false
+    // One switch per side, not one over the pair: a tuple of the two values would copy (and
+    // retain) both payloads on every comparison.
+    switch lhs {
+    case .null:
+      if case .null = rhs { return true }
+    case .bool(let a):
+      if case .bool(let b) = rhs { return a == b }
+    case .number(let a):
+      if case .number(let b) = rhs { return a == b }
+    case .string(let a):
+      if case .string(let b) = rhs { return a.codePointsEqual(b) }
+    case .array(let a):
+      if case .array(let b) = rhs { return a == b }
+    case .object(let a):
+      if case .object(let b) = rhs { return a == b }
     }
+    return false
   }
 }
 
@@ -142,6 +150,13 @@ extension String {
   /// JSON and JSON Schema do not.
   @inlinable
   public func codePointsEqual(_ other: String) -> Bool {
+    // Two strings with the same representation (one shared buffer, or one small string's
+    // inline bytes) hold the same code points; names and interned values mostly are.
+    if unsafeBitCast(self, to: (UInt64, UInt64).self)
+      == unsafeBitCast(other, to: (UInt64, UInt64).self)
+    {
+      return true
+    }
     guard self.utf8.count == other.utf8.count else { return false }
     var left = self
     var right = other

@@ -21,3 +21,47 @@ import Testing
     }
   }
 }
+
+/// Comparing members in place by representation: the same bits mean equal, and nothing is
+/// concluded from different bits.
+@Suite struct IdentityProbeTests {
+  let probe = JSONObject.Member.IdentityProbe()
+
+  func compare(_ lhs: JSONObject.Member, _ rhs: JSONObject.Member) -> (names: Bool, values: Bool) {
+    withUnsafePointer(to: lhs) { left in
+      withUnsafePointer(to: rhs) { right in
+        (probe.identicalNames(left, right), probe.identicalValues(left, right))
+      }
+    }
+  }
+
+  @Test func smallStringsAndScalarsFromTwoParsesHaveTheSameBits() throws {
+    let text = #"{"channel": "reseller", "count": 12, "share": 0.5, "on": true, "none": null}"#
+    let first = try #require(JSONParser.parse(text).value.objectValue?.members)
+    let second = try #require(JSONParser.parse(text).value.objectValue?.members)
+    for (lhs, rhs) in zip(first, second) {
+      let result = compare(lhs, rhs)
+      #expect(result.names && result.values, "\(lhs.key)")
+    }
+  }
+
+  @Test func differentNamesAndValuesNeverShareBits() {
+    let base = JSONObject.Member(key: "usagePercent", value: 40.5)
+    #expect(compare(base, JSONObject.Member(key: "usagePercent", value: 40.6)) == (true, false))
+    #expect(compare(base, JSONObject.Member(key: "usagePercenT", value: 40.5)) == (false, true))
+    #expect(!compare(base, JSONObject.Member(key: "usagePercent", value: "40.5")).values)
+    #expect(!compare(base, JSONObject.Member(key: "usagePercent", value: nil)).values)
+  }
+
+  @Test func oneSharedBufferHasTheSameBitsAndEqualCopiesMayNot() {
+    let long = String(repeating: "licensesQualified", count: 3)
+    let shared = JSONObject.Member(key: long, value: .string(long))
+    #expect(compare(shared, shared) == (true, true))
+    let copy = JSONObject.Member(
+      key: String(decoding: Array(long.utf8), as: UTF8.self),
+      value: .string(String(decoding: Array(long.utf8), as: UTF8.self)))
+    // Equal by code points, stored apart: the probe says nothing, equality still holds.
+    #expect(compare(shared, copy) == (false, false))
+    #expect(shared == copy)
+  }
+}
