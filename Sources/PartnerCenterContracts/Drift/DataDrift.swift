@@ -15,6 +15,7 @@ struct DataDrift {
   let subject: String
   let options: DriftOptions
   let limit: Int
+  private let probe = JSONObject.Member.IdentityProbe()
 
   init(keys: [String], subject: String, options: DriftOptions) {
     self.keys = keys.filter { key in
@@ -43,46 +44,73 @@ struct DataDrift {
       let newItems = new["items"]?.arrayValue,
       !options.isIgnored(recordingPointer: ["response", "body", "items", "*"])
     else { return [] }
+    // Items are read where they lie: copying one out retains and releases it.
+    return oldItems.withUnsafeBufferPointer { oldItems in
+      newItems.withUnsafeBufferPointer { newItems in
+        pairedFindings(oldItems: oldItems, newItems: newItems)
+      }
+    }
+  }
+
+  private func pairedFindings(
+    oldItems: UnsafeBufferPointer<JSONValue>, newItems: UnsafeBufferPointer<JSONValue>
+  ) -> [DriftFinding] {
     // Each identity gets a group, found by a 64-bit hash of the key values (groups whose
     // hashes collide are chained); a group's old items are chained in order through `next`,
     // so pairing a new item costs one hash look-up and no allocation.
-    var table: [UInt64: Int] = [:]
-    table.reserveCapacity(oldItems.count)
+    var table = HashIndex(capacity: oldItems.count)
     var groups: [IdentityGroup] = []
     var next = [Int](repeating: -1, count: oldItems.count)
+    var groupOf = [Int](repeating: 0, count: oldItems.count)
     for index in oldItems.indices {
-      let item = oldItems[index]
-      let hash = identityHash(of: item, positions: oldPositions)
-      if let group = findGroup(hash, item, table, groups, oldItems, positions: oldPositions) {
+      let hash = identityHash(of: oldItems[index], positions: oldPositions)
+      if let group = findGroup(
+        hash, oldItems[index], table, groups, oldItems, positions: oldPositions)
+      {
         next[groups[group].tail] = index
         groups[group].tail = index
+        groupOf[index] = group
       } else {
         groups.append(IdentityGroup(first: index, head: index, tail: index, collision: table[hash]))
-        table[hash] = groups.count - 1
+        table.set(hash, groups.count - 1)
+        groupOf[index] = groups.count - 1
       }
     }
     var matched = [Bool](repeating: false, count: oldItems.count)
     var collector = Collector(limit: limit, subject: subject)
     var occurrences: [[JSONValue]: Int] = [:]
-    for (newIndex, item) in newItems.enumerated() {
-      let hash = identityHash(of: item, positions: newPositions)
-      var changed: [Change] = []
+    // The old item after the last one paired: collections mostly keep their order, so it is
+    // tried first, and when it is the next of its identity and the comparison finds the same
+    // identity, the pairing is the one the hash look-up would make, without hashing.
+    var nextOld = 0
+    var changed: [Change] = []
+    for newIndex in newItems.indices {
+      changed.removeAll(keepingCapacity: true)
       var pairedGroup: Int?
-      if let only = table[hash], groups[only].collision == nil {
-        // One identity has this hash: no separate identity check is needed, because the
-        // comparison itself notices a differing key (and the item is then new).
-        let head = groups[only].head
-        if head >= 0 && changes(oldItems[head], item, path: [], into: &changed) {
-          pairedGroup = only
-        }
-      } else if let group = findGroup(
-        hash, item, table, groups, oldItems, positions: newPositions),
-        groups[group].head >= 0
+      if nextOld < oldItems.count && groups[groupOf[nextOld]].head == nextOld
+        && changes(oldItems[nextOld], newItems[newIndex], path: [], into: &changed)
       {
-        _ = changes(oldItems[groups[group].head], item, path: [], into: &changed)
-        pairedGroup = group
+        pairedGroup = groupOf[nextOld]
+      } else {
+        changed.removeAll(keepingCapacity: true)
+        let hash = identityHash(of: newItems[newIndex], positions: newPositions)
+        if let only = table[hash], groups[only].collision == nil {
+          // One identity has this hash: no separate identity check is needed, because the
+          // comparison itself notices a differing key (and the item is then new).
+          let head = groups[only].head
+          if head >= 0 && changes(oldItems[head], newItems[newIndex], path: [], into: &changed) {
+            pairedGroup = only
+          }
+        } else if let group = findGroup(
+          hash, newItems[newIndex], table, groups, oldItems, positions: newPositions),
+          groups[group].head >= 0
+        {
+          _ = changes(oldItems[groups[group].head], newItems[newIndex], path: [], into: &changed)
+          pairedGroup = group
+        }
       }
       guard let group = pairedGroup else {
+        let item = newItems[newIndex]
         let key = identity(of: item)
         collector.add(
           .itemAdded, location: ["items", String(newIndex)],
@@ -93,8 +121,9 @@ struct DataDrift {
       let oldIndex = groups[group].head
       groups[group].head = next[oldIndex]
       matched[oldIndex] = true
+      nextOld = oldIndex + 1
       guard !changed.isEmpty else { continue }
-      let key = identity(of: item)
+      let key = identity(of: newItems[newIndex])
       let itemLabel = label(key, &occurrences)
       for change in changed {
         let name = JSONPointer(tokens: change.path).description
@@ -118,8 +147,8 @@ struct DataDrift {
 
   /// The identity group of `item` among those with `hash`, if any.
   private func findGroup(
-    _ hash: UInt64, _ item: JSONValue, _ table: [UInt64: Int], _ groups: [IdentityGroup],
-    _ oldItems: [JSONValue], positions: [Int]
+    _ hash: UInt64, _ item: JSONValue, _ table: HashIndex, _ groups: [IdentityGroup],
+    _ oldItems: UnsafeBufferPointer<JSONValue>, positions: [Int]
   ) -> Int? {
     var candidate = table[hash]
     while let group = candidate {
@@ -132,38 +161,37 @@ struct DataDrift {
     return nil
   }
 
-  /// FNV-1a over the key values: strings by their UTF-8 bytes, other values by their
-  /// compact JSON text (numbers through ``JSONNumber``, so `1` and `1.0` agree).
+  /// A hash of the key values: strings by their UTF-8 bytes, other values by their compact
+  /// JSON text (numbers through ``JSONNumber``, so `1` and `1.0` agree). Read eight bytes at a
+  /// time: it runs twice per item, and groups whose hashes collide are told apart anyway.
   private func identityHash(of item: JSONValue, positions: [Int]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    guard case .object(let object) = item else { return hash }
-    for index in keys.indices {
-      switch MemberLookup.value(
-        in: object, key: keys[index], hash: keyHashes[index], position: positions[index])
-      {
-      case .string(let text)?:
-        mix(1)
-        let hashed = text.utf8.withContiguousStorageIfAvailable {
-          (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-          for byte in bytes { mix(byte) }
-          return true
+    var hasher = WordHasher()
+    guard case .object(let object) = item else { return hasher.value }
+    object.members.withUnsafeBufferPointer { members in
+      for index in keys.indices {
+        let found = MemberLookup.position(
+          in: members, key: keys[index], hash: keyHashes[index], position: positions[index])
+        guard let found else {
+          hasher.mix(0)
+          continue
         }
-        if hashed == nil {
-          for byte in text.utf8 { mix(byte) }
+        switch members[found].value {
+        case .string(let text):
+          hasher.mix(1)
+          var text = text
+          text.withUTF8 { hasher.mix(bytes: $0) }
+        case .null:
+          hasher.mix(0)
+        case .number(let number):
+          hasher.mix(2)
+          hasher.mix(number.doubleValue.bitPattern)
+        case let value:
+          hasher.mix(3)
+          JSONWriter.compactBytes(value).withUnsafeBufferPointer { hasher.mix(bytes: $0) }
         }
-      case nil, .null?:
-        mix(0)
-      case .number(let number)?:
-        mix(2)
-        for byte in number.doubleValue.bitPattern.littleEndianBytes { mix(byte) }
-      case let value?:
-        mix(3)
-        for byte in JSONWriter.compactBytes(value) { mix(byte) }
       }
-      mix(0xff)
     }
-    return hash
+    return hasher.value
   }
 
   /// Whether two items have equal key values.
@@ -215,7 +243,8 @@ struct DataDrift {
 
   /// Collects the values of two items that differ: nested objects member by member, anything
   /// else as a whole; members on one side only are shape drift, not collected. Returns false,
-  /// as soon as it sees one, when an identity key differs: the items are not the same item.
+  /// as soon as it sees one, when an identity key differs (a missing key counts as null): the
+  /// items are not the same item.
   private func changes(
     _ old: JSONValue, _ new: JSONValue, path: [String], into changes: inout [Change]
   ) -> Bool {
@@ -223,36 +252,67 @@ struct DataDrift {
       if old != new { changes.append(Change(path: path, old: old, new: new)) }
       return true
     }
-    for (position, member) in newObject.members.enumerated() {
-      guard
-        let oldValue = MemberLookup.value(
-          in: oldObject, key: member.key, hash: member.keyHash, position: position),
-        !MemberLookup.equal(oldValue, member.value)
-      else { continue }
-      if path.isEmpty && keys.contains(where: { $0.codePointsEqual(member.key) }) { return false }
-      let memberPath = path + [member.key]
-      if options.isIgnored(recordingPointer: ["response", "body", "items", "*"] + memberPath) {
-        continue
-      }
-      if case .object = oldValue, case .object = member.value {
-        _ = self.changes(oldValue, member.value, path: memberPath, into: &changes)
-      } else {
-        changes.append(Change(path: memberPath, old: oldValue, new: member.value))
+    let isItem = path.isEmpty
+    // Members are compared where they lie; only the rare differing ones are copied out.
+    return oldObject.members.withUnsafeBufferPointer { oldMembers in
+      newObject.members.withUnsafeBufferPointer { newMembers in
+        var pairedMembers = 0
+        for position in newMembers.indices {
+          // Most members of an unchanged item hold the very same bits on both sides (small
+          // strings, numbers, shared names); those are equal without a closer look.
+          var sameName = false
+          if position < oldMembers.count, let old = oldMembers.baseAddress,
+            let new = newMembers.baseAddress
+          {
+            sameName = probe.identicalNames(old + position, new + position)
+            if sameName && probe.identicalValues(old + position, new + position) {
+              pairedMembers += 1
+              continue
+            }
+          }
+          let key = newMembers[position].key
+          guard
+            let oldPosition = sameName
+              ? position
+              : MemberLookup.position(
+                in: oldMembers, key: key, hash: newMembers[position].keyHash, position: position)
+          else {
+            if isItem && !newMembers[position].value.isNull && isKey(key) { return false }
+            continue
+          }
+          pairedMembers += 1
+          if MemberLookup.equal(oldMembers[oldPosition].value, newMembers[position].value) {
+            continue
+          }
+          if isItem && isKey(key) { return false }
+          let memberPath = path + [key]
+          if options.isIgnored(recordingPointer: ["response", "body", "items", "*"] + memberPath) {
+            continue
+          }
+          let oldValue = oldMembers[oldPosition].value
+          let newValue = newMembers[position].value
+          if case .object = oldValue, case .object = newValue {
+            _ = self.changes(oldValue, newValue, path: memberPath, into: &changes)
+          } else {
+            changes.append(Change(path: memberPath, old: oldValue, new: newValue))
+          }
+        }
+        guard isItem && pairedMembers < oldMembers.count else { return true }
+        // Some old members are gone: a gone key that had a value makes it another item.
+        for member in oldMembers
+        where !member.value.isNull && isKey(member.key)
+          && MemberLookup.position(
+            in: newMembers, key: member.key, hash: member.keyHash, position: 0) == nil
+        {
+          return false
+        }
+        return true
       }
     }
-    // A key missing on the new side is a differing key too.
-    if path.isEmpty {
-      for index in keys.indices
-      where MemberLookup.value(
-        in: newObject, key: keys[index], hash: keyHashes[index], position: newPositions[index])
-        == nil
-      {
-        let before = MemberLookup.value(
-          in: oldObject, key: keys[index], hash: keyHashes[index], position: oldPositions[index])
-        if let before, before != .null { return false }
-      }
-    }
-    return true
+  }
+
+  private func isKey(_ name: String) -> Bool {
+    keys.contains { $0.codePointsEqual(name) }
   }
 }
 
@@ -263,12 +323,6 @@ private struct IdentityGroup {
   var head: Int
   var tail: Int
   var collision: Int?
-}
-
-extension UInt64 {
-  fileprivate var littleEndianBytes: [UInt8] {
-    (0..<8).map { UInt8(truncatingIfNeeded: self >> ($0 * 8)) }
-  }
 }
 
 /// Gathers data findings up to a limit and counts the rest.

@@ -23,17 +23,41 @@ enum MemberLookup {
     return nil
   }
 
+  /// The position of the member named `key` (whose ``JSONObject/keyHash(_:)`` is `hash`) in
+  /// `members`, trying `position` first.
+  @inline(__always)
+  static func position(
+    in members: UnsafeBufferPointer<JSONObject.Member>, key: String, hash: UInt32, position: Int
+  ) -> Int? {
+    if position < members.count && members[position].keyHash == hash
+      && members[position].key.codePointsEqual(key)
+    {
+      return position
+    }
+    for index in members.indices
+    where members[index].keyHash == hash && members[index].key.codePointsEqual(key) {
+      return index
+    }
+    return nil
+  }
+
   /// JSON equality of two values, comparing objects member by member in order first and
   /// falling back to name look-ups when the orders differ.
   static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
     guard case .object(let left) = lhs, case .object(let right) = rhs else { return lhs == rhs }
     guard left.count == right.count else { return false }
-    for (position, member) in left.members.enumerated() {
-      guard
-        let other = value(in: right, key: member.key, hash: member.keyHash, position: position),
-        equal(member.value, other)
-      else { return false }
+    return left.members.withUnsafeBufferPointer { leftMembers in
+      right.members.withUnsafeBufferPointer { rightMembers in
+        for index in leftMembers.indices {
+          guard
+            let other = position(
+              in: rightMembers, key: leftMembers[index].key, hash: leftMembers[index].keyHash,
+              position: index),
+            equal(leftMembers[index].value, rightMembers[other].value)
+          else { return false }
+        }
+        return true
+      }
     }
-    return true
   }
 }
