@@ -53,6 +53,15 @@ public struct JSONSourceLocation: Sendable, Hashable, CustomStringConvertible {
     for requested in offsets {
       let target = min(max(requested, 0), count)
       while index < target {
+        // Words without line breaks only move the column, by their characters.
+        if index &+ 8 <= target {
+          let word = ByteWords.load(base, index)
+          if ByteWords.matches(word, 0x0A) | ByteWords.matches(word, 0x0D) == 0 {
+            column &+= 8 &- ByteWords.continuationBytes(word).nonzeroBitCount
+            index &+= 8
+            continue
+          }
+        }
         let byte = base[index]
         if byte == 0x0A {
           line += 1
@@ -290,6 +299,19 @@ private struct LocatorScanner {
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       var depth = 0
       while position < end {
+        if position &+ 8 <= end {
+          let word = ByteWords.load(base, position)
+          let stops =
+            ByteWords.matches(word, UInt8(ascii: "\"")) | ByteWords.matches(word, UInt8(ascii: "{"))
+            | ByteWords.matches(word, UInt8(ascii: "["))
+            | ByteWords.matches(word, UInt8(ascii: "}"))
+            | ByteWords.matches(word, UInt8(ascii: "]"))
+          if stops == 0 {
+            position &+= 8
+            continue
+          }
+          position &+= ByteWords.firstIndex(stops)
+        }
         switch base[position] {
         case UInt8(ascii: "\""):
           guard skipString() else { return false }
@@ -326,6 +348,16 @@ private struct LocatorScanner {
   private mutating func skipString() -> Bool {
     position += 1
     while position < end {
+      if position &+ 8 <= end {
+        let word = ByteWords.load(base, position)
+        let stops =
+          ByteWords.matches(word, UInt8(ascii: "\"")) | ByteWords.matches(word, UInt8(ascii: "\\"))
+        if stops == 0 {
+          position &+= 8
+          continue
+        }
+        position &+= ByteWords.firstIndex(stops)
+      }
       switch base[position] {
       case UInt8(ascii: "\""):
         position += 1

@@ -180,3 +180,52 @@ import Testing
     }
   }
 }
+
+/// The word-at-a-time scans agree with a byte-by-byte reading on text whose strings, escapes,
+/// multi-byte characters and brackets fall on every alignment.
+@Suite struct SourceLocatorWordScanTests {
+  /// The line and column of `offset`, one byte at a time.
+  func reference(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    for index in 0..<offset {
+      switch bytes[index] {
+      case 0x0A: (line, column) = (line + 1, 1)
+      case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A: break
+      case 0x0D: (line, column) = (line + 1, 1)
+      case let byte where byte & 0xC0 != 0x80: column += 1
+      default: break
+      }
+    }
+    return (line, column)
+  }
+
+  @Test func everyMarkerIsFoundWhereAByteByByteReadingPutsIt() throws {
+    let fillers = ["", "é", "\\\"", "{[}]", "日本", "\\\\", "😀x", "\\u00e9ab"]
+    for shift in 0..<8 {
+      var members: [String] = []
+      for index in 0..<40 {
+        let filler = fillers[(index + shift) % fillers.count]
+        let padding = String(repeating: "·", count: (index * 3 + shift) % 11)
+        let skipped = #"{"a": ["\#(filler)", {"b": "\#(padding)\#(filler)"}], "c": 1}"#
+        let separator = index % 5 == 0 ? ",\r\n  " : (index % 7 == 0 ? ",\r" : ", ")
+        members.append(#""k\#(index)": [\#(skipped), "marker\#(index)|\#(filler)"]\#(separator)"#)
+      }
+      let text = "{" + members.joined() + #""end": true}"#
+      let bytes = Array(text.utf8)
+      _ = try JSONParser.parse(bytes)
+      let pointers = (0..<40).map { JSONPointer(tokens: ["k\($0)", "1"]) }
+      let found = JSONSourceLocator(bytes).locate(pointers)
+      for (index, pointer) in pointers.enumerated() {
+        let marker = Array(#""marker\#(index)|"#.utf8)
+        let offset = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) })
+        let match = try #require(found[pointer], "shift \(shift), \(pointer)")
+        let expected = reference(bytes, offset)
+        #expect(match.value.offset == offset, "shift \(shift), \(pointer)")
+        #expect(
+          match.value.line == expected.line && match.value.column == expected.column,
+          "shift \(shift), \(pointer)")
+      }
+    }
+  }
+}
