@@ -39,7 +39,9 @@ public enum PCContract {
   }
 
   /// Runs `pc-contract` with `arguments` (without the program name); returns the exit code.
-  public static func run(arguments: [String], environment: [String: String], io: some CommandIO)
+  nonisolated(nonsending) public static func run(
+    arguments: [String], environment: [String: String], io: some CommandIO
+  )
     async -> Int32
   {
     switch arguments.first {
@@ -59,7 +61,7 @@ public enum PCContract {
     }
   }
 
-  private static func run(
+  nonisolated(nonsending) private static func run(
     _ command: any Command.Type, arguments: [String], environment: [String: String],
     io: some CommandIO
   ) async -> Int32 {

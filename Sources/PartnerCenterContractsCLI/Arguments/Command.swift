@@ -9,7 +9,13 @@ public protocol Command: Sendable {
   static var arguments: ArgumentSpec { get }
   /// Runs the command; returns its exit code (see ``ExitCode``). May throw ``UsageError``
   /// for checks the spec cannot express.
-  static func run(_ arguments: ParsedArguments, environment: [String: String], io: some CommandIO)
+  ///
+  /// Runs on its caller's executor (for `pc-contract`, the main thread), so a command's own
+  /// work stays on one thread and its memory in the allocator's main arena, as a synchronous
+  /// tool's would; concurrency only where a command asks for it.
+  nonisolated(nonsending) static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  )
     async throws(UsageError) -> Int32
 }
 

@@ -80,7 +80,7 @@ public enum CaptureCommand: Command {
       network, the customer list, an interrupted run).
       """)
 
-  public static func run(
+  nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     let targets = try targets(arguments.positionals)

@@ -53,7 +53,7 @@ public enum CheckCommand: Command {
       error; 3 could not run (credentials, network, the customer list, unreadable files).
       """)
 
-  public static func run(
+  nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text

@@ -57,7 +57,7 @@ public enum DiffCommand: Command {
       2 usage error, 3 an input could not be read.
       """)
 
-  public static func run(
+  nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     guard arguments.positionals.count == 2 else {

@@ -57,7 +57,7 @@ public enum ReplayCommand: Command {
       2 usage error, 3 the server could not start or the recordings could not be read.
       """)
 
-  public static func run(
+  nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     if arguments.flag("--list-variants") {

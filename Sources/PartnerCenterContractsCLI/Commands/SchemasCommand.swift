@@ -25,7 +25,7 @@ public enum SchemasCommand: Command {
       could not be read.
       """)
 
-  public static func run(
+  nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     let positionals = arguments.positionals

@@ -52,7 +52,7 @@ public enum ValidateCommand: Command {
       2 usage error, 3 an input could not be read.
       """)
 
-  public static func run(
+  nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     let failLevel = arguments.value("--fail-on").flatMap(FailLevel.init) ?? .atLeast(.error)
@@ -86,11 +86,14 @@ public enum ValidateCommand: Command {
     var subjects: [Report.Subject] = []
     var findings: [Finding] = []
     do throws(InputReadError) {
-      for source in try InputFiles.expand(names) {
+      let sources = try InputFiles.expand(names)
+      for (index, source) in sources.enumerated() {
         let bytes = try read(source, io: io)
         let input = InputDecoder.decode(bytes, name: source.displayName)
         subjects.append(Report.Subject(name: source.displayName, file: source.displayName))
         findings += check.findings(for: input)
+        // The earlier inputs are freed as the loop goes, so that one tree is alive at a time.
+        if index == sources.count - 1 { ExitTeardown.shared.keepUntilExit(input) }
       }
     } catch {
       io.err("pc-contract validate: \(error)\n")
