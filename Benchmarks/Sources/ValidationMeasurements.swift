@@ -10,9 +10,7 @@ import JSONSchemaValidation
 /// The benchmark schema, `Benchmarks/customer-usage-benchmark.schema.json`, found from this
 /// source file so the benchmark runs from any directory of a checkout.
 func benchmarkValidator() -> Validator {
-  let path =
-    String(#filePath.dropLast("Sources/ValidationMeasurements.swift".count))
-    + "customer-usage-benchmark.schema.json"
+  let path = benchmarkSchemaPath()
   do {
     var registry = SchemaRegistry()
     let uri = try registry.addFile(atPath: path)
@@ -20,6 +18,12 @@ func benchmarkValidator() -> Validator {
   } catch {
     fail("cannot load the benchmark schema: \(error)", exitCode: 3)
   }
+}
+
+/// The path of `Benchmarks/customer-usage-benchmark.schema.json`.
+func benchmarkSchemaPath() -> String {
+  String(#filePath.dropLast("Sources/ValidationMeasurements.swift".count))
+    + "customer-usage-benchmark.schema.json"
 }
 
 /// Validation of an already parsed document, all errors reported, formats asserted.

@@ -18,6 +18,10 @@ let measurements: [(name: String, summary: String, run: (BenchmarkOptions) -> Vo
   ("parse", "parse the collection into a JSONValue (the default)", runParse),
   ("validate", "validate the parsed collection, all errors, formats asserted", runValidate),
   ("parse-validate", "parse, validate, and both from bytes, each timed", runParseAndValidate),
+  ("command", "pc-contract validate vs the core, each a fresh process on one file", runCommand),
+  (
+    "core-once", "read --input FILE, parse and validate it once (what 'command' times)", runCoreOnce
+  ),
   ("contract", "ContractValidator (declared schema and rules) vs the raw validator", runContract),
   ("diff", "diff the collection against a drifted copy, and parse both, each timed", runDiff),
   ("replay", "requests/s of the replay server, 16 keep-alive loopback clients", runReplay),
