@@ -14,6 +14,17 @@ enum ByteWords {
     return (difference &- ones) & ~difference & highs
   }
 
+  /// The bytes of `word` equal to `byte`, every one exactly (no spurious bits), for visiting
+  /// all matches of a word in turn.
+  @inline(__always)
+  static func exactMatches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    let difference = word ^ (ones &* UInt64(byte))
+    // Per byte: the high bit of (low seven bits + 0x7F) is set unless they are all zero, and
+    // no carry crosses into the next byte.
+    let nonzero = ((difference & ~highs) &+ ~highs) | difference
+    return ~nonzero & highs
+  }
+
   /// The bytes of `word` that continue a UTF-8 sequence (`10xxxxxx`); exact for every byte.
   @inline(__always)
   static func continuationBytes(_ word: UInt64) -> UInt64 {

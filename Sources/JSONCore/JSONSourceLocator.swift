@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A position in a JSON text.
 ///
 /// `offset` is the 0-based byte offset into the input as given (a byte order mark included).
@@ -50,36 +56,56 @@ public struct JSONSourceLocation: Sendable, Hashable, CustomStringConvertible {
     var column = 1
     var index = 0
     if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { index = 3 }
+    // The next LF and CR at or after `index` (or `count`), each found by one memchr that is
+    // repeated only once `index` has passed it, so no byte is searched twice.
+    var nextLF = -1
+    var nextCR = -1
+    func next(_ byte: UInt8, from start: Int) -> Int {
+      guard start < count, let found = memchr(base + start, Int32(byte), count - start) else {
+        return count
+      }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
     for requested in offsets {
       let target = min(max(requested, 0), count)
       while index < target {
-        // Words without line breaks only move the column, by their characters.
-        if index &+ 8 <= target {
-          let word = ByteWords.load(base, index)
-          if ByteWords.matches(word, 0x0A) | ByteWords.matches(word, 0x0D) == 0 {
-            column &+= 8 &- ByteWords.continuationBytes(word).nonzeroBitCount
-            index &+= 8
-            continue
-          }
-        }
-        let byte = base[index]
-        if byte == 0x0A {
-          line += 1
+        if nextLF < index { nextLF = next(0x0A, from: index) }
+        if nextCR < index { nextCR = next(0x0D, from: index) }
+        let lineBreak = min(nextLF, nextCR)
+        let stop = min(lineBreak, target)
+        column &+= characterCount(base + index, stop &- index)
+        index = stop
+        guard index < target else { break }
+        // CR LF is one line break, at the LF; the CR takes no column.
+        if !(base[index] == 0x0D && index &+ 1 < count && base[index &+ 1] == 0x0A) {
+          line &+= 1
           column = 1
-        } else if byte == 0x0D {
-          if index + 1 >= count || base[index + 1] != 0x0A {
-            line += 1
-            column = 1
-          }
-        } else if byte & 0xC0 != 0x80 {
-          column += 1
         }
-        index += 1
+        index &+= 1
       }
       result.append(JSONSourceLocation(offset: requested, line: line, column: column))
     }
     return result
   }
+}
+
+/// The number of UTF-8 characters (bytes that do not continue a sequence) in `count` bytes.
+private func characterCount(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
+  var continuations = 0
+  var offset = 0
+  while offset &+ 32 <= count {
+    continuations &+=
+      ByteWords.continuationBytes(ByteWords.load(start, offset)).nonzeroBitCount
+      &+ ByteWords.continuationBytes(ByteWords.load(start, offset &+ 8)).nonzeroBitCount
+      &+ ByteWords.continuationBytes(ByteWords.load(start, offset &+ 16)).nonzeroBitCount
+      &+ ByteWords.continuationBytes(ByteWords.load(start, offset &+ 24)).nonzeroBitCount
+    offset &+= 32
+  }
+  while offset < count {
+    if start[offset] & 0xC0 == 0x80 { continuations &+= 1 }
+    offset &+= 1
+  }
+  return count &- continuations
 }
 
 /// Finds where the values that JSON Pointers designate are in a JSON text, by scanning the
@@ -297,39 +323,7 @@ private struct LocatorScanner {
     case UInt8(ascii: "\""):
       return skipString()
     case UInt8(ascii: "{"), UInt8(ascii: "["):
-      var depth = 0
-      while position < end {
-        if position &+ 8 <= end {
-          let word = ByteWords.load(base, position)
-          let stops =
-            ByteWords.matches(word, UInt8(ascii: "\"")) | ByteWords.matches(word, UInt8(ascii: "{"))
-            | ByteWords.matches(word, UInt8(ascii: "["))
-            | ByteWords.matches(word, UInt8(ascii: "}"))
-            | ByteWords.matches(word, UInt8(ascii: "]"))
-          if stops == 0 {
-            position &+= 8
-            continue
-          }
-          position &+= ByteWords.firstIndex(stops)
-        }
-        switch base[position] {
-        case UInt8(ascii: "\""):
-          guard skipString() else { return false }
-          continue
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-          depth += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-          depth -= 1
-          if depth == 0 {
-            position += 1
-            return true
-          }
-        default:
-          break
-        }
-        position += 1
-      }
-      return false
+      return skipContainer()
     default:
       let start = position
       while position < end {
@@ -342,6 +336,97 @@ private struct LocatorScanner {
       }
       return position > start
     }
+  }
+
+  /// Moves past the object or array at the position, eight bytes at a time: each word's
+  /// quotes, backslashes and brackets are visited in order, and no other byte is looked at.
+  private mutating func skipContainer() -> Bool {
+    var depth = 0
+    var inString = false
+    words: while position &+ 8 <= end {
+      let word = ByteWords.load(base, position)
+      let quotes = ByteWords.exactMatches(word, UInt8(ascii: "\""))
+      // `[` and `]` differ from `{` and `}` only in bit 5, and no other byte turns into
+      // either when that bit is set.
+      let folded = word | (ByteWords.ones &* 0x20)
+      let opens = ByteWords.exactMatches(folded, UInt8(ascii: "{"))
+      let closes = ByteWords.exactMatches(folded, UInt8(ascii: "}"))
+      if ByteWords.matches(word, UInt8(ascii: "\\")) == 0 {
+        // Without escapes, a byte is inside a string when an odd number of quotes precede
+        // it in the word, flipped if the word starts inside one: a prefix XOR of the quotes.
+        var inside = quotes
+        inside ^= inside &<< 8
+        inside ^= inside &<< 16
+        inside ^= inside &<< 32
+        if inString { inside ^= ByteWords.highs }
+        var brackets = (opens | closes) & ~inside
+        while brackets != 0 {
+          let bracket = brackets & (0 &- brackets)
+          if bracket & opens != 0 {
+            depth &+= 1
+          } else {
+            depth &-= 1
+            if depth == 0 {
+              position &+= ByteWords.firstIndex(bracket) &+ 1
+              return true
+            }
+          }
+          brackets &= brackets &- 1
+        }
+        inString = inside & (1 &<< 63) != 0
+        position &+= 8
+        continue
+      }
+      let backslashes = ByteWords.exactMatches(word, UInt8(ascii: "\\"))
+      var stops = quotes | backslashes | opens | closes
+      while stops != 0 {
+        let stop = stops & (0 &- stops)
+        if inString {
+          if stop & backslashes != 0 {
+            // The escaped byte may be a quote or in the next word: go on after it.
+            position &+= ByteWords.firstIndex(stop) &+ 2
+            continue words
+          }
+          if stop & quotes != 0 { inString = false }
+        } else if stop & quotes != 0 {
+          inString = true
+        } else if stop & opens != 0 {
+          depth &+= 1
+        } else if stop & closes != 0 {
+          depth &-= 1
+          if depth == 0 {
+            position &+= ByteWords.firstIndex(stop) &+ 1
+            return true
+          }
+        }
+        stops &= stops &- 1
+      }
+      position &+= 8
+    }
+    while position < end {
+      let byte = base[position]
+      if inString {
+        if byte == UInt8(ascii: "\\") {
+          position &+= 2
+          continue
+        }
+        if byte == UInt8(ascii: "\"") { inString = false }
+      } else {
+        switch byte {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "{"), UInt8(ascii: "["): depth &+= 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+          depth &-= 1
+          if depth == 0 {
+            position &+= 1
+            return true
+          }
+        default: break
+        }
+      }
+      position &+= 1
+    }
+    return false
   }
 
   /// Moves past the string at the position (its opening quote).
