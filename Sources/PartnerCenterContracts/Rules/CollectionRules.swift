@@ -96,16 +96,15 @@ extension RuleContext {
   private func checkIdentities(
     _ items: [JSONValue], identity: ItemIdentity, into findings: inout [Finding]
   ) {
-    var firstWithHash: [Int: Int] = [:]
-    firstWithHash.reserveCapacity(items.count)
-    var collided: [Int: [Int]] = [:]
+    var firstWithHash = HashIndex(capacity: items.count)
+    var collided: [UInt64: [Int]] = [:]
     var breaches = itemFindings(.uniqueIdentity)
     let fields = identity.fields
     for (index, item) in items.enumerated() {
       guard case .object(let object) = item else { continue }
       let hash = ItemIdentity.hash(of: object, fields)
       guard let first = firstWithHash[hash] else {
-        firstWithHash[hash] = index
+        firstWithHash.set(hash, index)
         continue
       }
       func isSame(_ candidate: Int) -> Bool {

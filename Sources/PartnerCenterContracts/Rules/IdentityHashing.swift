@@ -1,4 +1,4 @@
-// The hashing behind data drift's identity groups.
+// The hashing behind identity groups: data drift's pairing and the unique-identity rule.
 
 /// A map from 64-bit hashes to small integers in two flat arrays (open addressing, linear
 /// probing), which spares `Dictionary`'s generic hashing of keys that are hashes already.
