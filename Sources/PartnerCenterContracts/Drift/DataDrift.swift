@@ -161,9 +161,8 @@ struct DataDrift {
     return nil
   }
 
-  /// A hash of the key values: strings by their UTF-8 bytes, other values by their compact
-  /// JSON text (numbers through ``JSONNumber``, so `1` and `1.0` agree). Read eight bytes at a
-  /// time: it runs twice per item, and groups whose hashes collide are told apart anyway.
+  /// A hash of the key values (``WordHasher/mix(identityValue:)``), eight bytes at a time: it
+  /// runs up to twice per item, and groups whose hashes collide are told apart anyway.
   private func identityHash(of item: JSONValue, positions: [Int]) -> UInt64 {
     var hasher = WordHasher()
     guard case .object(let object) = item else { return hasher.value }
@@ -171,23 +170,11 @@ struct DataDrift {
       for index in keys.indices {
         let found = MemberLookup.position(
           in: members, key: keys[index], hash: keyHashes[index], position: positions[index])
-        guard let found else {
-          hasher.mix(0)
-          continue
-        }
-        switch members[found].value {
-        case .string(let text):
-          hasher.mix(1)
-          var text = text
-          text.withUTF8 { hasher.mix(bytes: $0) }
-        case .null:
-          hasher.mix(0)
-        case .number(let number):
-          hasher.mix(2)
-          hasher.mix(number.doubleValue.bitPattern)
-        case let value:
-          hasher.mix(3)
-          JSONWriter.compactBytes(value).withUnsafeBufferPointer { hasher.mix(bytes: $0) }
+        // A missing key and null are one identity value.
+        if let found, !members[found].value.isNull {
+          hasher.mix(identityValue: members[found].value)
+        } else {
+          hasher.mix(0x2D)
         }
       }
     }

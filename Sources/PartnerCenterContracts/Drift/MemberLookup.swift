@@ -10,17 +10,11 @@ enum MemberLookup {
   static func value(in object: JSONObject, key: String, hash: UInt32, position: Int)
     -> JSONValue?
   {
-    // Fields are read in place, which spares copying (and retaining) whole members.
-    if position < object.members.count && object.members[position].keyHash == hash
-      && object.members[position].key.codePointsEqual(key)
-    {
-      return object.members[position].value
+    object.members.withUnsafeBufferPointer { members in
+      self.position(in: members, key: key, hash: hash, position: position).map {
+        members[$0].value
+      }
     }
-    for index in object.members.indices
-    where object.members[index].keyHash == hash && object.members[index].key.codePointsEqual(key) {
-      return object.members[index].value
-    }
-    return nil
   }
 
   /// The position of the member named `key` (whose ``JSONObject/keyHash(_:)`` is `hash`) in

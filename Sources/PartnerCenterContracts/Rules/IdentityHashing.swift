@@ -1,5 +1,7 @@
 // The hashing behind identity groups: data drift's pairing and the unique-identity rule.
 
+import JSONCore
+
 /// A map from 64-bit hashes to small integers in two flat arrays (open addressing, linear
 /// probing), which spares `Dictionary`'s generic hashing of keys that are hashes already.
 struct HashIndex {
@@ -74,5 +76,17 @@ struct WordHasher {
       offset &+= 1
     }
     mix(tail)
+  }
+
+  /// Mixes in one value of an identity: a string by its UTF-8 bytes, anything else by its
+  /// compact JSON text (numbers are canonical there, so `1` and `1.0` agree).
+  mutating func mix(identityValue value: JSONValue) {
+    if case .string(var text) = value {
+      mix(0x73)
+      text.withUTF8 { mix(bytes: $0) }
+    } else {
+      mix(0x6A)
+      JSONWriter.compactBytes(value).withUnsafeBufferPointer { mix(bytes: $0) }
+    }
   }
 }

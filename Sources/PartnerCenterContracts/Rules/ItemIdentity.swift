@@ -33,16 +33,7 @@ public struct ItemIdentity: Sendable, Hashable {
   static func hash(of item: JSONObject, _ fields: [FieldName]) -> UInt64 {
     var hasher = WordHasher()
     for field in fields {
-      switch item[field] {
-      case .string(var text)?:
-        hasher.mix(0x73)
-        text.withUTF8 { hasher.mix(bytes: $0) }
-      case let value?:
-        hasher.mix(0x6A)
-        JSONWriter.compactBytes(value).withUnsafeBufferPointer { hasher.mix(bytes: $0) }
-      case nil:
-        hasher.mix(0x2D)
-      }
+      if let value = item[field] { hasher.mix(identityValue: value) } else { hasher.mix(0x2D) }
     }
     return hasher.value
   }
