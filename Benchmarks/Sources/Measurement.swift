@@ -1,3 +1,5 @@
+import PartnerCenterContracts
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -95,37 +97,10 @@ func fixed(_ value: Double, _ decimals: Int) -> String {
   return "\(whole)." + String(repeating: "0", count: decimals - fraction.count) + fraction
 }
 
-/// The bytes of the file at `path`, or `nil` when it cannot be read: sized from `fstat` and
-/// read in place, as `pc-contract` reads its inputs, then on in chunks if the file grew.
+/// The bytes of the file at `path`, read as `pc-contract` reads its inputs; `nil` when it
+/// cannot be read.
 func readFile(_ path: String) -> [UInt8]? {
-  let descriptor = open(path, O_RDONLY)
-  guard descriptor >= 0 else { return nil }
-  defer { close(descriptor) }
-  var status = stat()
-  guard fstat(descriptor, &status) == 0 else { return nil }
-  let expected = max(Int(status.st_size), 0)
-  var failed = false
-  var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-    count = 0
-    while count < expected, let base = buffer.baseAddress {
-      let got = read(descriptor, base + count, expected - count)
-      if got < 0 && errno == EINTR { continue }
-      if got < 0 { failed = true }
-      if got <= 0 { return }
-      count += got
-    }
-  }
-  var chunk = [UInt8](repeating: 0, count: 1 << 16)
-  while !failed {
-    let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-    if got < 0 && errno == EINTR { continue }
-    if got <= 0 {
-      failed = got < 0
-      break
-    }
-    bytes.append(contentsOf: chunk[0..<got])
-  }
-  return failed ? nil : bytes
+  try? FileContents.bytes(atPath: path)
 }
 
 /// Writes `bytes` to the file at `path`; `false` when that fails.

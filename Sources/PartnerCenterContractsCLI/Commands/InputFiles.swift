@@ -1,4 +1,5 @@
 import Foundation
+import PartnerCenterContracts
 
 #if canImport(Glibc)
   import Glibc
@@ -69,42 +70,13 @@ enum InputFiles {
     return relativePaths.sorted().map { prefix + $0 }
   }
 
-  /// The whole file at `path` as bytes, read straight into one array.
+  /// The whole file at `path` as bytes (``FileContents``).
   static func contents(of path: String) throws(InputReadError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw .unreadable(path, reason: reason(errno)) }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw .unreadable(path, reason: reason(errno)) }
-    // Sized from fstat and filled in place; a file that grows meanwhile is read on in chunks.
-    let expected = max(Int(status.st_size), 0)
-    var failure: Int32 = 0
-    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-      count = 0
-      while count < expected {
-        guard let base = buffer.baseAddress else { return }
-        let got = read(descriptor, base + count, expected - count)
-        if got < 0 && errno == EINTR { continue }
-        if got < 0 { failure = errno }
-        if got <= 0 { return }
-        count += got
-      }
+    do throws(FileReadError) {
+      return try FileContents.bytes(atPath: path)
+    } catch {
+      throw .unreadable(error.path, reason: error.reason)
     }
-    guard failure == 0 else { throw .unreadable(path, reason: reason(failure)) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw .unreadable(path, reason: reason(errno))
-      }
-      if got == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<got])
-    }
-  }
-
-  private static func reason(_ code: Int32) -> String {
-    String(cString: strerror(code)).lowercased()
   }
 }
 
