@@ -772,14 +772,9 @@ struct ParserEngine: ~Copyable {
 /// exactly (higher bits may be spurious).
 @inline(__always)
 private func stringStopMask(_ word: UInt64) -> UInt64 {
-  let ones: UInt64 = 0x0101_0101_0101_0101
-  let highs: UInt64 = 0x8080_8080_8080_8080
-  let quotes = word ^ (ones &* 0x22)
-  let backslashes = word ^ (ones &* 0x5C)
-  let quoteHits = (quotes &- ones) & ~quotes
-  let backslashHits = (backslashes &- ones) & ~backslashes
-  let controlHits = (word &- ones &* 0x20) & ~word
-  return (quoteHits | backslashHits | controlHits | word) & highs
+  let controls = (word &- ByteWords.ones &* 0x20) & ~word & ByteWords.highs
+  return ByteWords.matches(word, UInt8(ascii: "\"")) | ByteWords.matches(word, UInt8(ascii: "\\"))
+    | controls | (word & ByteWords.highs)
 }
 
 @inline(__always)
