@@ -18,6 +18,7 @@ struct ParserEngine: ~Copyable {
   /// The decoded bytes of a string that holds escapes.
   private var escapeBuffer: [UInt8] = []
   private var interner: StringInterner
+  private var repeatedObjects = RepeatedObjectCache()
   private var duplicates: [FoundDuplicate] = []
 
   /// The parse state of one open container.
@@ -229,9 +230,48 @@ struct ParserEngine: ~Copyable {
   }
 
   /// Builds the object whose names start at `keyStart` and values at `valueStart`, recording
-  /// repeated names.
+  /// repeated names, or shares the object built from the same text earlier.
   @inline(__always)
   private mutating func closeObject(valueStart: Int, keyStart: Int) -> JSONObject {
+    // The object's text from its first name to its closing brace, just consumed.
+    let textStart = keys.base[keyStart].offset
+    let textLength = position &- textStart
+    if textLength <= RepeatedObjectCache.maximumLength && repeatedObjects.shouldLookUp() {
+      return closeSmallObject(
+        valueStart: valueStart, keyStart: keyStart, textStart: textStart, textLength: textLength)
+    }
+    return buildObject(valueStart: valueStart, keyStart: keyStart)
+  }
+
+  /// ``closeObject(valueStart:keyStart:)`` for an object whose text is short enough to share.
+  @inline(never)
+  private mutating func closeSmallObject(
+    valueStart: Int, keyStart: Int, textStart: Int, textLength: Int
+  ) -> JSONObject {
+    let summary = ByteSummary(base + textStart, count: textLength)
+    switch repeatedObjects.sight(
+      base: base, offset: textStart, length: textLength, summary: summary)
+    {
+    case .shared(let object):
+      keys.removeAll(from: keyStart)
+      values.removeAll(from: valueStart)
+      return object
+    case .repeated:
+      let duplicatesBefore = duplicates.count
+      let object = buildObject(valueStart: valueStart, keyStart: keyStart)
+      // Each repeat of a repeated name must be reported where it is, so such an object is
+      // built every time.
+      if duplicates.count == duplicatesBefore { repeatedObjects.share(object, summary: summary) }
+      return object
+    case .new:
+      return buildObject(valueStart: valueStart, keyStart: keyStart)
+    }
+  }
+
+  /// Moves the names from `keyStart` and the values from `valueStart` into a new object,
+  /// recording repeated names.
+  @inline(__always)
+  private mutating func buildObject(valueStart: Int, keyStart: Int) -> JSONObject {
     let count = keys.count &- keyStart
     if count > 1 && hasRepeatedName(keyStart: keyStart, count: count) {
       return closeObjectWithRepeatedNames(valueStart: valueStart, keyStart: keyStart)

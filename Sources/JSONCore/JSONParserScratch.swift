@@ -41,6 +41,13 @@ struct ScratchStack<Element>: ~Copyable {
     return array
   }
 
+  /// Destroys the elements from `start` to the top.
+  @inline(__always)
+  mutating func removeAll(from start: Int) {
+    (base + start).deinitialize(count: count &- start)
+    count = start
+  }
+
   /// Drops the elements from `start` to the top, which the caller has moved out.
   @inline(__always)
   mutating func forgetMoved(to start: Int) {
