@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares pc-contract's parse and parse+validate throughput with Python tools on the same
 # generated document: orjson, jsonschema-rs, fastjsonschema and jsonschema, installed into a
-# throwaway venv (needs PyPI). Usage: Benchmarks/compare-validators.python.sh [ITEMS]
+# throwaway venv (needs PyPI). Usage: Benchmarks/compare-python.sh [ITEMS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 items="${1:-200000}"
