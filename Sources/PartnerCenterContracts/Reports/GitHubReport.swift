@@ -5,33 +5,48 @@
 /// ```
 /// ::error file=recordings/partner/licenses-usage.json,line=12,col=9,title=drift.property-removed::/items/*/channel: property /items/*/channel was removed
 /// ```
+/// GitHub shows at most 10 annotations of each level per step (and 50 per job), so at most
+/// ``limitPerLevel`` are written per level: past it, the last one says how many more there are,
+/// and those findings follow as plain log lines. Notices (info findings) are written only when
+/// infos fail the run (`--fail-on info`); otherwise they are counted in the summary only.
+///
 /// Values are escaped as the runner expects: `%`, CR and LF in messages; also `:` and `,` in
-/// properties.
+/// properties; control characters and bidirectional overrides are shown as escapes, so no
+/// value can end a command early or start one.
 public struct GitHubReport: ReportRenderer {
+  /// The most annotations written per level, the one that counts the rest included.
+  public var limitPerLevel: Int
+
   /// A GitHub Actions renderer.
-  public init() {}
+  public init(limitPerLevel: Int = 10) { self.limitPerLevel = max(1, limitPerLevel) }
 
   public func render(_ report: Report) -> String {
     var text = ""
-    for finding in report.findings {
-      let command =
-        switch finding.severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .info: "notice"
-        }
-      var properties: [String] = []
-      if let source = finding.source {
-        properties.append("file=" + Self.escapeProperty(source.file))
-        if let line = source.line {
-          properties.append("line=\(line)")
-          if let column = source.column { properties.append("col=\(column)") }
-        }
-      }
-      properties.append("title=" + Self.escapeProperty(finding.kind))
+    var overflow: [Finding] = []
+    for severity in [Severity.error, .warning, .info] {
+      if severity == .info && !report.failLevel.isReached(by: .info) { continue }
+      let findings = report.findings.filter { $0.severity == severity }
+      let shown =
+        findings.count <= limitPerLevel ? findings[...] : findings.prefix(limitPerLevel - 1)
+      for finding in shown { text += Self.annotation(finding) }
+      let rest = findings.dropFirst(shown.count)
+      guard !rest.isEmpty else { continue }
+      overflow.append(contentsOf: rest)
+      let noun = severity == .info ? "info" : severity.rawValue
+      text +=
+        "::\(Self.command(severity)) title=pc-contract::\(rest.count) more \(noun)"
+        + "\(rest.count == 1 || severity == .info ? "" : "s") not annotated (GitHub shows"
+        + " \(limitPerLevel) per step); they are listed in the log below and in the SARIF and"
+        + " JSON reports\n"
+    }
+    for finding in overflow {
+      let place = ReportText.place(finding.source).map { "\($0): " } ?? ""
       let subject = finding.subject.map { "\($0): " } ?? ""
-      text += "::\(command) \(properties.joined(separator: ","))::"
-      text += Self.escapeData(subject + ReportText.message(finding)) + "\n"
+      text +=
+        "more: "
+        + ReportText.visible(
+          "\(place)\(finding.severity): [\(finding.kind)] \(subject)\(ReportText.message(finding))")
+        + "\n"
     }
     let verdict = report.fails ? "fails" : "passes"
     text +=
@@ -40,10 +55,33 @@ public struct GitHubReport: ReportRenderer {
     return text
   }
 
+  private static func command(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .info: "notice"
+    }
+  }
+
+  private static func annotation(_ finding: Finding) -> String {
+    var properties: [String] = []
+    if let source = finding.source {
+      properties.append("file=" + escapeProperty(source.file))
+      if let line = source.line {
+        properties.append("line=\(line)")
+        if let column = source.column { properties.append("col=\(column)") }
+      }
+    }
+    properties.append("title=" + escapeProperty(finding.kind))
+    let subject = finding.subject.map { "\($0): " } ?? ""
+    return "::\(command(finding.severity)) \(properties.joined(separator: ","))::"
+      + escapeData(subject + ReportText.message(finding)) + "\n"
+  }
+
   /// Escapes a command's message.
   static func escapeData(_ text: String) -> String {
     var result = ""
-    for character in text.unicodeScalars {
+    for character in ReportText.visible(text).unicodeScalars {
       switch character {
       case "%": result += "%25"
       case "\r": result += "%0D"

@@ -1,61 +1,101 @@
-/// JUnit XML: one test case per subject (endpoint and customer, or input file). A test case
-/// fails when some finding about it reaches the fail level; the failure lists those findings,
-/// and the findings below the level go to the case's `system-out`.
+/// JUnit XML: one test case per subject the report lists (endpoint and customer, or input
+/// file), and nothing else, so the counts are the subjects'. A test case fails when some
+/// finding about it reaches the fail level; the failure lists those findings, and the findings
+/// below the level go to the case's `system-out`. A call that failed or a run that could not
+/// happen (``errorKinds``) is an `<error>`, not a `<failure>`. Findings about no listed subject
+/// (`pc-contract.json`, the run itself) go to the suite's `system-err`; a run with no subject at
+/// all that fails is one test case named after the command, in error.
+///
+/// The output follows the JUnit schema Jenkins' xunit plugin validates with (no attributes it
+/// does not declare), and stays well-formed for any value.
 ///
 /// ```xml
 /// <testsuites name="pc-contract diff" tests="2" failures="1" errors="0">
 ///   <testsuite name="pc-contract diff" tests="2" failures="1" errors="0" skipped="0">
-///     <testcase classname="pc-contract.diff" name="partner-licenses-usage" file="new/partner/licenses-usage.json">
+///     <testcase classname="pc-contract.diff" name="partner-licenses-usage">
 ///       <failure type="drift.property-removed" message="1 finding at or above breaking">...</failure>
 /// ```
 public struct JUnitReport: ReportRenderer {
+  /// Kinds that mean something could not be checked, rendered as `<error>`.
+  public static let errorKinds: Set<String> = ["run.failed", "capture.failed"]
+
   /// A JUnit renderer.
   public init() {}
 
   public func render(_ report: Report) -> String {
-    let groups = ReportText.findingsBySubject(report)
-    let failures = groups.count { group in
-      group.findings.contains { report.failLevel.isReached(by: $0.severity) }
+    var cases: [(subject: Report.Subject, findings: [Finding])] = []
+    var unlisted: [Finding] = []
+    var index: [String: Int] = [:]
+    for subject in report.subjects where index[subject.name] == nil {
+      index[subject.name] = cases.count
+      cases.append((subject, []))
     }
-    let name = Self.escape("pc-contract \(report.command)")
-    let counts = "tests=\"\(groups.count)\" failures=\"\(failures)\" errors=\"0\""
-    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    xml += "<testsuites name=\"\(name)\" \(counts)>\n"
-    xml += "  <testsuite name=\"\(name)\" \(counts) skipped=\"0\">\n"
-    for (subject, findings) in groups {
+    for finding in report.findings {
+      if let subject = finding.subject, let position = index[subject] {
+        cases[position].findings.append(finding)
+      } else {
+        unlisted.append(finding)
+      }
+    }
+    if cases.isEmpty, unlisted.contains(where: { report.failLevel.isReached(by: $0.severity) }) {
+      cases.append((Report.Subject(name: "pc-contract \(report.command)"), unlisted))
+      unlisted = []
+    }
+    var failures = 0
+    var errors = 0
+    var body = ""
+    for (subject, findings) in cases {
       var attributes = "classname=\"\(Self.escape("pc-contract." + report.command))\""
       attributes += " name=\"\(Self.escape(subject.name))\""
-      if let file = subject.file { attributes += " file=\"\(Self.escape(file))\"" }
       let failing = findings.filter { report.failLevel.isReached(by: $0.severity) }
       let passing = findings.filter { !report.failLevel.isReached(by: $0.severity) }
-      guard !findings.isEmpty else {
-        xml += "    <testcase \(attributes)/>\n"
+      guard !findings.isEmpty || subject.file != nil else {
+        body += "    <testcase \(attributes)/>\n"
         continue
       }
-      xml += "    <testcase \(attributes)>\n"
+      body += "    <testcase \(attributes)>\n"
       if let first = failing.first {
+        let isError = failing.contains { Self.errorKinds.contains($0.kind) }
+        let element = isError ? "error" : "failure"
+        if isError { errors += 1 } else { failures += 1 }
         let kinds = Set(failing.map(\.kind))
         let type = kinds.count == 1 ? first.kind : "pc-contract.findings"
         let summary =
           "\(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(ReportText.failLevel(report.failLevel))"
-        xml += "      <failure type=\"\(Self.escape(type))\" message=\"\(Self.escape(summary))\">"
-        xml += Self.escape(failing.map(Self.line).joined(separator: "\n"))
-        xml += "</failure>\n"
+        body +=
+          "      <\(element) type=\"\(Self.escape(type))\" message=\"\(Self.escape(summary))\">"
+        body += Self.escape(failing.map(Self.line).joined(separator: "\n"))
+        body += "</\(element)>\n"
       }
-      if !passing.isEmpty {
-        xml += "      <system-out>"
-        xml += Self.escape(passing.map(Self.line).joined(separator: "\n"))
-        xml += "</system-out>\n"
+      let output =
+        (subject.file.map { ["file: " + ReportText.visible($0)] } ?? []) + passing.map(Self.line)
+      if !output.isEmpty {
+        body += "      <system-out>"
+        body += Self.escape(output.joined(separator: "\n"))
+        body += "</system-out>\n"
       }
-      xml += "    </testcase>\n"
+      body += "    </testcase>\n"
     }
+    if !unlisted.isEmpty {
+      body += "    <system-err>"
+      body += Self.escape(unlisted.map(Self.line).joined(separator: "\n"))
+      body += "</system-err>\n"
+    }
+    let name = Self.escape("pc-contract \(report.command)")
+    let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\""
+    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    xml += "<testsuites name=\"\(name)\" \(counts)>\n"
+    xml += "  <testsuite name=\"\(name)\" \(counts) skipped=\"0\">\n"
+    xml += body
     xml += "  </testsuite>\n</testsuites>\n"
     return xml
   }
 
   private static func line(_ finding: Finding) -> String {
     let place = ReportText.place(finding.source).map { "\($0): " } ?? ""
-    return "\(place)\(finding.severity): [\(finding.kind)] \(ReportText.message(finding))"
+    let subject = finding.subject.map { "\($0): " } ?? ""
+    return ReportText.visible(
+      "\(place)\(finding.severity): [\(finding.kind)] \(subject)\(ReportText.message(finding))")
       + " (fingerprint \(finding.fingerprint))"
   }
 

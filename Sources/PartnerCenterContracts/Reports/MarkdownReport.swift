@@ -41,20 +41,25 @@ public struct MarkdownReport: ReportRenderer {
     return text
   }
 
-  /// Table cell text: pipes escaped, line breaks as spaces, HTML-ish characters neutralised.
+  /// Table cell text that renders as itself: every character Markdown or GitHub's extensions
+  /// could read as inline syntax in a cell (links and images start with `[`, emphasis and
+  /// strikethrough, code, HTML and entities, table pipes) is backslash-escaped; block syntax
+  /// (`#`, `-`, `>` at a line start) cannot occur inside a cell, and control characters are shown as escapes, so a value
+  /// like `[x](https://example.com)` or `**x**` shows literally and stays in its cell. In a
+  /// table, `\|` is a literal pipe (GitHub unescapes it before inline parsing), so a backslash
+  /// followed by a pipe becomes `\\\|` and still reads as both.
   static func cell(_ text: String) -> String {
     var result = ""
-    for character in text {
-      switch character {
-      case "|": result += "\\|"
-      case "\n", "\r", "\r\n": result += " "
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      default: result.append(character)
+    for scalar in ReportText.visible(text).unicodeScalars {
+      if scalar.isASCII, markdownPunctuation.contains(UInt8(scalar.value)) {
+        result += "\\"
       }
+      result.unicodeScalars.append(scalar)
     }
     return result
   }
+
+  private static let markdownPunctuation = Set("\\`*_[]<>|~&".utf8)
 
   /// An inline code span that holds any text: the fence is longer than any run of backticks
   /// inside; pipes are escaped for tables.
@@ -66,8 +71,7 @@ public struct MarkdownReport: ReportRenderer {
       longest = max(longest, run)
     }
     let fence = String(repeating: "`", count: longest + 1)
-    let body = text.replacingOccurrences(of: "|", with: "\\|")
-      .replacingOccurrences(of: "\n", with: " ")
+    let body = ReportText.visible(text).replacingOccurrences(of: "|", with: "\\|")
     let padded = body.hasPrefix("`") || body.hasSuffix("`") ? " \(body) " : body
     return fence + padded + fence
   }

@@ -55,6 +55,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case sarif
   /// Markdown for `$GITHUB_STEP_SUMMARY` and pull-request comments.
   case markdown
+  /// GitLab Code Quality JSON.
+  case gitlab
 }
 
 /// Renders a ``Report`` in one format.

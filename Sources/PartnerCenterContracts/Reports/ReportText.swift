@@ -63,3 +63,39 @@ enum ReportText {
     return result
   }
 }
+
+extension ReportText {
+  /// `text` with every character that could act on a terminal, a log or a reader's eyes made
+  /// visible: C0 controls, DEL, C1 controls, bidirectional overrides and isolates, and the line
+  /// and paragraph separators become JSON-style escapes (`\n`, `\u001b`, `\u202e`), so a value
+  /// from the API stays on its line and can never start a workflow command or an escape
+  /// sequence.
+  static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    var result = ""
+    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
+    for scalar in text.unicodeScalars {
+      guard needsEscape(scalar) else {
+        result.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      }
+    }
+    return result
+  }
+
+  private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: true
+    case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+}

@@ -7,7 +7,9 @@
 /// A finding line is `file:line:column: severity: pointer: message`; parts that are unknown
 /// are left out (no line for a finding about a whole file, no pointer for one about a whole
 /// body). A pointer into anything but the response body is prefixed by the part it points
-/// into, `response.headers/MS-RequestId`. Infos are counted in the summary only when there
+/// into, `response.headers/MS-RequestId`. Control characters and bidirectional overrides in
+/// any part are shown as escapes (``ReportText/visible(_:)``), so every finding is one line.
+/// Infos are counted in the summary only when there
 /// are some.
 public struct TextReport: ReportRenderer {
   /// Whether severities are colored with ANSI escapes (the command turns this on only when
@@ -40,16 +42,16 @@ public struct TextReport: ReportRenderer {
         place += ":\(line)"
         if let column = source.column { place += ":\(column)" }
       }
-      parts.append(place)
+      parts.append(ReportText.visible(place))
     }
     parts.append(colored(finding.severity))
     switch finding.part {
     case .responseBody, .input:
-      if !finding.pointer.isEmpty { parts.append(finding.pointer) }
+      if !finding.pointer.isEmpty { parts.append(ReportText.visible(finding.pointer)) }
     default:
-      parts.append(finding.part.rawValue + finding.pointer)
+      parts.append(ReportText.visible(finding.part.rawValue + finding.pointer))
     }
-    parts.append(finding.message)
+    parts.append(ReportText.visible(finding.message))
     return parts.joined(separator: ": ")
   }
 

@@ -124,8 +124,12 @@ public enum DiffCommand: Command {
     case .json: JSONReport()
     case .junit: JUnitReport()
     case .github: GitHubReport()
-    case .sarif: SARIFReport()
+    case .sarif:
+      SARIFReport(
+        root: FileManager.default.currentDirectoryPath,
+        readFile: { try? FileContents.bytes(atPath: $0) })
     case .markdown: MarkdownReport()
+    case .gitlab: GitLabReport()
     }
   }
 

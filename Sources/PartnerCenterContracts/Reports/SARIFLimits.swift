@@ -1,0 +1,111 @@
+/// How many results a SARIF run holds, after GitHub code scanning's limits: at most 25,000
+/// results per run, of which only 5,000 are shown, so at most 5,000 that are not notes.
+public struct SARIFLimits: Sendable, Hashable {
+  /// The most results in a run.
+  public var results: Int
+  /// The most results that are errors or warnings.
+  public var nonNotes: Int
+  /// Past this many data-drift findings (values changed, items added or removed), a subject's
+  /// data drift is folded into one note that counts them.
+  public var dataDriftPerSubject: Int
+
+  /// The limits; the defaults are GitHub's.
+  public init(results: Int = 25_000, nonNotes: Int = 5_000, dataDriftPerSubject: Int = 100) {
+    self.results = max(1, results)
+    self.nonNotes = max(0, nonNotes)
+    self.dataDriftPerSubject = max(0, dataDriftPerSubject)
+  }
+}
+
+/// The findings a SARIF run holds, within ``SARIFLimits``: data drift folded per subject, then
+/// errors first, warnings, notes, each in report order, up to the limits.
+struct SARIFSelection {
+  var findings: [Finding] = []
+  /// Data-drift findings folded into per-subject notes.
+  var folded = 0
+  /// Findings left out because a limit was reached.
+  var dropped = 0
+
+  static let dataDrift: Set<String> = [
+    DriftKind.valueChanged.rawValue, DriftKind.itemAdded.rawValue, DriftKind.itemRemoved.rawValue,
+  ]
+
+  init(_ all: [Finding], limits: SARIFLimits) {
+    var dataDriftBySubject: [String: [Finding]] = [:]
+    for finding in all where Self.dataDrift.contains(finding.kind) {
+      dataDriftBySubject[finding.subject ?? "", default: []].append(finding)
+    }
+    var foldedSubjects: Set<String> = []
+    var candidates: [Finding] = []
+    for finding in all {
+      let subject = finding.subject ?? ""
+      guard Self.dataDrift.contains(finding.kind),
+        let group = dataDriftBySubject[subject], group.count > limits.dataDriftPerSubject
+      else {
+        candidates.append(finding)
+        continue
+      }
+      folded += 1
+      guard foldedSubjects.insert(subject).inserted else { continue }
+      candidates.append(Self.fold(group, subject: finding.subject))
+    }
+    var nonNotes = 0
+    for severity in [Severity.error, .warning, .info] {
+      for finding in candidates where finding.severity == severity {
+        let fits =
+          findings.count < limits.results && (severity == .info || nonNotes < limits.nonNotes)
+        guard fits else {
+          dropped += 1
+          continue
+        }
+        if severity != .info { nonNotes += 1 }
+        findings.append(finding)
+      }
+    }
+    findings.sort(by: Finding.reportOrder)
+  }
+
+  /// One note for a subject's data drift: how many values changed and items came and went,
+  /// placed where the first of them is.
+  private static func fold(_ group: [Finding], subject: String?) -> Finding {
+    let counts = [
+      (DriftKind.valueChanged, "value changed", "values changed"),
+      (DriftKind.itemAdded, "item added", "items added"),
+      (DriftKind.itemRemoved, "item removed", "items removed"),
+    ].compactMap { kind, one, many -> String? in
+      let count = group.count { $0.kind == kind.rawValue }
+      return count == 0 ? nil : "\(count) \(count == 1 ? one : many)"
+    }
+    let severity = group.map(\.severity).max() ?? .info
+    var finding = Finding(
+      severity: severity, kind: DriftKind.dataTruncated.rawValue,
+      message:
+        "data drift folded: \(counts.joined(separator: ", ")) (listed in the JSON report)",
+      part: .responseBody, pointer: "", subject: subject, source: group.first?.source)
+    finding.source = group.first?.source.map { SourceReference(file: $0.file, line: 1) }
+    return finding
+  }
+}
+
+/// Converts byte columns to code-point columns, reading each file once.
+struct SARIFColumns {
+  var readFile: (@Sendable (String) -> [UInt8]?)?
+  private var lines: [String: [ArraySlice<UInt8>]?] = [:]
+
+  init(readFile: (@Sendable (String) -> [UInt8]?)?) { self.readFile = readFile }
+
+  /// The 1-based code-point column of the 1-based `byteColumn` on `line` of `file`; the byte
+  /// column itself when the file or line cannot be read.
+  mutating func codePointColumn(file: String, line: Int, byteColumn: Int) -> Int {
+    guard let readFile else { return byteColumn }
+    if lines[file] == nil {
+      lines[file] = .some(
+        readFile(file).map { $0.split(separator: 0x0A, omittingEmptySubsequences: false) })
+    }
+    guard let fileLines = lines[file] ?? nil, line <= fileLines.count else { return byteColumn }
+    let text = fileLines[line - 1]
+    let prefix = text.prefix(byteColumn - 1)
+    // Code points are the bytes that do not continue a UTF-8 sequence.
+    return prefix.count { $0 & 0xC0 != 0x80 } + 1
+  }
+}
