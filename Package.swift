@@ -13,7 +13,10 @@ let package = Package(
   targets: [
     .target(name: "JSONCore"),
     .target(name: "JSONSchemaValidation", dependencies: ["JSONCore"]),
-    .target(name: "PartnerCenterContracts", dependencies: ["JSONCore", "JSONSchemaValidation"]),
+    // The system zlib (Foundation on Linux links it already), for gzip and deflate bodies.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .target(
+      name: "PartnerCenterContracts", dependencies: ["JSONCore", "JSONSchemaValidation", "CZlib"]),
     .target(
       name: "PartnerCenterContractsCLI",
       dependencies: ["JSONCore", "JSONSchemaValidation", "PartnerCenterContracts"]),

@@ -191,6 +191,16 @@ public struct FindingKindDescription: Sendable, Hashable {
         + " parsers skip it; some fail."
     ),
     (
+      "input.unsupported-encoding", "Unsupported encoding",
+      "The body is compressed with a coding pc-contract does not decode (br, zstd, compress):"
+        + " save the response decoded."
+    ),
+    (
+      "input.body-not-captured", "Body not captured",
+      "The HAR file was saved without response bodies, so there is nothing to check: export it"
+        + " with content."
+    ),
+    (
       "input.malformed-http", "Malformed HTTP",
       "The input looks like an HTTP message but its start line or headers are malformed."
     ),

@@ -60,6 +60,9 @@ struct SourceMap: Sendable {
     case none
     /// The body is JSON text at `range` of the input bytes, starting at `origin`.
     case text(range: Range<Int>, origin: JSONSourceLocation)
+    /// The body is JSON text decoded from a chunked or compressed body that starts at
+    /// `origin` of the input; positions are traced back through ``DecodedBody/segments``.
+    case decoded(DecodedBody, origin: JSONSourceLocation)
     /// The body is a JSON value inside the input's own JSON, at `pointer` (a recording).
     case embedded(JSONPointer)
     /// The body is a JSON string value inside the input's JSON at `pointer` (a HAR entry's

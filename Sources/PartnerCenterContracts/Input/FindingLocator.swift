@@ -23,30 +23,45 @@ extension DecodedInput {
       }
       requests.append(Request(entry: entryIndex, finding: finding, target: target))
     }
-    let containerMatches = locateWithAncestors(containerPointers, in: bytes[...])
+    let containerMatches = locateWithAncestors(containerPointers, in: bytes, range: bytes.indices)
     var bodyMatches: [[JSONPointer: JSONSourceLocation]] = []
+    var lineIndex: LineIndex?
     for (index, pointers) in bodyPointers.enumerated() {
-      guard !pointers.isEmpty, case .text(let range, _) = entries[index].sourceMap.body else {
-        bodyMatches.append([:])
-        continue
+      switch (pointers.isEmpty, entries[index].sourceMap.body) {
+      case (false, .text(let range, _)):
+        bodyMatches.append(locateWithAncestors(pointers, in: bytes, range: range))
+      case (false, .decoded(let body, _)):
+        if lineIndex == nil { lineIndex = LineIndex(bytes) }
+        bodyMatches.append(locateWithAncestors(pointers, in: body.bytes, range: body.bytes.indices))
+      default: bodyMatches.append([:])
       }
-      bodyMatches.append(locateWithAncestors(pointers, in: bytes[range]))
     }
     return requests.map { request in
       var finding = request.finding
       var location: (line: Int, column: Int)?
+      var decodedNote: String?
       switch request.target {
       case .fixed(let line, let column): location = (line, column)
       case .container(let pointer):
         location = containerMatches[pointer].map { ($0.line, $0.column) }
       case .body(let pointer):
-        if let match = bodyMatches[request.entry][pointer],
-          case .text(_, let origin) = entries[request.entry].sourceMap.body
-        {
+        guard let match = bodyMatches[request.entry][pointer] else { break }
+        switch entries[request.entry].sourceMap.body {
+        case .text(_, let origin):
           location = (
             origin.line + match.line - 1,
             match.line == 1 ? origin.column + match.column - 1 : match.column
           )
+        case .decoded(let body, let origin):
+          if let offset = body.inputOffset(of: match.offset), let lineIndex {
+            let traced = lineIndex.location(of: offset)
+            location = (traced.line, traced.column)
+          } else {
+            location = (origin.line, origin.column)
+            decodedNote =
+              "at line \(match.line), column \(match.column) of the \(body.contentCoding ?? "decoded")-decoded body"
+          }
+        default: break
         }
       case .nowhere: break
       }
@@ -60,6 +75,7 @@ extension DecodedInput {
         {
           finding.message += " (\(note))"
         }
+        if let decodedNote { finding.message += " (\(decodedNote))" }
       }
       return finding
     }
@@ -96,7 +112,7 @@ extension DecodedInput {
     case .responseBody:
       switch map.body {
       case .none: return .nowhere
-      case .text: return .body(pointer)
+      case .text, .decoded: return .body(pointer)
       case .embedded(let prefix): return .container(prefix.appending(pointer))
       case .string(let at): return .container(at)
       }
@@ -122,9 +138,9 @@ extension DecodedInput {
 
   /// Locates `pointers` in the JSON text `text`; a pointer to something absent (a missing
   /// member) is located at its nearest ancestor that exists.
-  private func locateWithAncestors(_ pointers: [JSONPointer], in text: ArraySlice<UInt8>)
-    -> [JSONPointer: JSONSourceLocation]
-  {
+  private func locateWithAncestors(
+    _ pointers: [JSONPointer], in source: [UInt8], range: Range<Int>
+  ) -> [JSONPointer: JSONSourceLocation] {
     guard !pointers.isEmpty else { return [:] }
     var wanted = Set<JSONPointer>()
     for pointer in pointers {
@@ -136,7 +152,7 @@ extension DecodedInput {
     }
     // Copies only when the text is part of the input (a raw HTTP body), and only when some
     // finding points into it.
-    let locator = JSONSourceLocator(text.count == bytes.count ? bytes : Array(text))
+    let locator = JSONSourceLocator(range == source.indices ? source : Array(source[range]))
     let matches = locator.locate(Array(wanted))
     var result: [JSONPointer: JSONSourceLocation] = [:]
     for pointer in pointers {

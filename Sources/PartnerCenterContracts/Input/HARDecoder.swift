@@ -49,7 +49,26 @@ enum HARDecoder {
     map.body = .string(textPointer)
     var findings: [Finding] = []
     var bodyBytes: [UInt8] = []
-    if let text = content?["text"]?.stringValue {
+    guard let text = content?["text"]?.stringValue else {
+      // Saved without bodies ("Response bodies are not included."): one finding, not an
+      // empty body and a malformed one.
+      let message =
+        "HAR entry \(index) has no response body: the HAR was saved without bodies"
+        + (content?["comment"]?.stringValue.map { " (\"\($0)\")" } ?? "")
+        + "; export it with content (in the browser: Save all as HAR with content)"
+      findings.append(
+        Finding(
+          severity: .error, kind: "input.body-not-captured", message: message, part: .input,
+          subject: subject))
+      let response = ResponseUnderTest(
+        endpoint: endpoint,
+        request: RecordedRequest(method: method, url: url, headers: requestHeaders),
+        status: status, headers: responseHeaders, body: nil, bodyProblem: message)
+      // Located at the entry's `content`, where the body would be.
+      map.body = .string(base.appending("response").appending("content"))
+      return InputEntry(response: response, findings: findings, sourceMap: map)
+    }
+    do {
       if content?["encoding"]?.stringValue == "base64" {
         if let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
           bodyBytes = [UInt8](data)
@@ -62,6 +81,22 @@ enum HARDecoder {
         }
       } else {
         bodyBytes = Array(text.utf8)
+      }
+    }
+    // Some tools store the body as sent on the wire: compressed, in base64.
+    let coding = (responseHeaders["Content-Encoding"] ?? "").lowercased()
+    if bodyBytes.starts(with: [0x1F, 0x8B])
+      || (coding.contains("deflate") && bodyBytes.first.map { $0 & 0x0F == 8 } == true)
+    {
+      do {
+        bodyBytes = try Inflater().inflate(
+          bodyBytes[...], coding: bodyBytes.starts(with: [0x1F, 0x8B]) ? .gzip : .deflate)
+      } catch {
+        findings.append(
+          Finding(
+            severity: .error, kind: "input.malformed-body",
+            message: "the body of HAR entry \(index) is compressed but \(error)",
+            part: .input, pointer: textPointer.description, subject: subject))
       }
     }
     let outcome = bodyBytes.withUnsafeBytes { BodyDecoder.decode($0) }

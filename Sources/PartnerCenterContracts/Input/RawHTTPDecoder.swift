@@ -1,28 +1,46 @@
 import JSONCore
 
-/// Reads a raw HTTP response as copied from a network trace or the documentation: an optional
-/// request (`GET https://... HTTP/1.1` and its headers), then `HTTP/1.1 200 OK`, the headers,
-/// a blank line and the body; lines end with CR LF or LF.
+/// Reads a raw HTTP response as copied from a network trace, a proxy or the documentation: an
+/// optional request (`GET https://... HTTP/1.1` and its headers), then `HTTP/1.1 200 OK`, the
+/// headers, a blank line and the body; lines end with CR LF or LF.
 ///
-/// Only the head is split into lines; the body is handed to the JSON parser as a range of the
-/// input's bytes, so a large body is never copied or scanned twice.
+/// What people paste is read as what it is: `curl -v` output (`> ` request lines, `< `
+/// response lines, `* ` notes, which are skipped), `curl -i` output, interim and proxy blocks
+/// before the response (`HTTP/1.1 100 Continue`, `HTTP/1.1 200 Connection established`), a
+/// `Transfer-Encoding: chunked` body (decoded; positions in it are traced back to the pasted
+/// text) and a `gzip` or `deflate` `Content-Encoding` (decoded, bounded by
+/// ``Inflater/defaultLimit``; positions are given in the decoded body). A body that is already
+/// decoded though its headers still name a coding, as `curl -i` and developer tools show it,
+/// is read as it is.
+///
+/// Only the head is split into lines; a plain body is handed to the JSON parser as a range of
+/// the input's bytes, so a large body is never copied or scanned twice.
 enum RawHTTPDecoder {
   /// Whether the text at `start` begins like a raw HTTP exchange.
   static func looksLikeHTTP(_ bytes: [UInt8], from start: Int) -> Bool {
     var reader = LineReader(bytes: bytes, position: start, lineNumber: 1)
+    reader.curlVerbose = isCurlVerbose(bytes, from: start)
     guard let line = reader.nextNonBlankLine() else { return false }
     return line.text.hasPrefix("HTTP/") || requestLine(line.text) != nil
+  }
+
+  /// Whether the text is `curl -v` output: its first line is a `* ` note or a `> ` or `< ` line.
+  private static func isCurlVerbose(_ bytes: [UInt8], from start: Int) -> Bool {
+    var reader = LineReader(bytes: bytes, position: start, lineNumber: 1)
+    guard let first = reader.nextNonBlankLine() else { return false }
+    return ["* ", "> ", "< "].contains { first.text.hasPrefix($0) }
   }
 
   /// Decodes the exchange starting at `start` (after any byte-order mark) of `bytes`.
   static func decode(_ bytes: [UInt8], from start: Int) -> InputEntry {
     var reader = LineReader(bytes: bytes, position: start, lineNumber: 1)
+    reader.curlVerbose = isCurlVerbose(bytes, from: start)
     var map = SourceMap()
     var findings: [Finding] = []
     var request: RecordedRequest?
     var line = reader.nextNonBlankLine()
     if let first = line, let (method, target) = requestLine(first.text) {
-      map.request = .location(line: first.number, column: 1)
+      map.request = .location(line: first.number, column: 1 + first.columnOffset)
       var headers = HTTPHeaders()
       line = reader.nextLine()
       while let current = line, !current.text.isEmpty, !current.text.hasPrefix("HTTP/") {
@@ -30,7 +48,7 @@ enum RawHTTPDecoder {
           headers.append(name: name, value: value)
           map.requestHeaders[name.lowercased()] =
             map.requestHeaders[name.lowercased()]
-            ?? .location(line: current.number, column: column)
+            ?? .location(line: current.number, column: column + current.columnOffset)
         }
         line = reader.nextLine()
       }
@@ -41,7 +59,7 @@ enum RawHTTPDecoder {
     }
     let endpoint = request.flatMap { Endpoint(url: $0.url) }
     let subject = endpoint?.subject
-    guard let statusLine = line else {
+    guard var statusLine = line else {
       findings.append(
         Finding(
           severity: .error, kind: "input.malformed-http",
@@ -52,10 +70,115 @@ enum RawHTTPDecoder {
           endpoint: endpoint, request: request, body: nil, bodyProblem: "no response"),
         findings: findings, sourceMap: map)
     }
-    map.status = .location(line: statusLine.number, column: 1)
-    let status = statusCode(statusLine.text)
-    if status == nil {
+    var head: Head
+    while true {
+      head = readHead(statusLine: statusLine, reader: &reader, subject: subject)
+      // An interim or proxy block comes before the real response: skip to the next one.
+      guard head.isInterim(statusLine.text) else { break }
+      var lookahead = reader
+      guard let next = lookahead.nextNonBlankLine(), next.text.hasPrefix("HTTP/") else { break }
+      reader = lookahead
+      statusLine = next
+    }
+    findings += head.findings
+    map.status = .location(line: statusLine.number, column: 1 + statusLine.columnOffset)
+    map.responseHeaders = head.spots
+    let headers = head.headers
+    if reader.curlVerbose { skipCurlNotes(bytes, head: &head) }
+    let bodyEnd = reader.curlVerbose ? curlBodyEnd(bytes, from: head.bodyStart) : bytes.count
+    let bodyRange = head.bodyStart..<max(head.bodyStart, bodyEnd)
+    let origin = JSONSourceLocation(offset: head.bodyStart, line: head.bodyLine, column: 1)
+    func response(_ outcome: BodyDecoder.Outcome?, problem: String? = nil) -> ResponseUnderTest {
+      ResponseUnderTest(
+        endpoint: endpoint, request: request, status: head.status, headers: headers,
+        body: outcome?.value, bodyProblem: problem ?? outcome?.problem?.message,
+        duplicateMembers: outcome?.duplicateMembers ?? [])
+    }
+    let decoded: DecodedBody?
+    switch decodeCodings(bytes, range: bodyRange, headers: headers) {
+    case .plain: decoded = nil
+    case .decoded(let body): decoded = body
+    case .failed(let message, let offset, let part):
+      let place = offset.map { LineIndex(bytes).location(of: $0) }
+      let headerSpot = map.responseHeaders[
+        part == .transferEncoding ? "transfer-encoding" : "content-encoding"]
+      var source = place.map { SourceReference(file: "", line: $0.line, column: $0.column) }
+      if source == nil, case .location(let line, let column)? = headerSpot {
+        source = SourceReference(file: "", line: line, column: column)
+      }
       findings.append(
+        Finding(
+          severity: .error,
+          kind: part == .unsupported ? "input.unsupported-encoding" : "input.malformed-body",
+          message: message, subject: subject, source: source))
+      return InputEntry(
+        response: response(nil, problem: message), findings: findings, sourceMap: map)
+    }
+    let outcome: BodyDecoder.Outcome
+    if let decoded {
+      map.body = .decoded(decoded, origin: origin)
+      outcome = decoded.bytes.withUnsafeBytes { BodyDecoder.decode($0) }
+      let lines = LineIndex(bytes)
+      findings += BodyDecoder.findings(of: outcome, subject: subject) { location in
+        guard let offset = decoded.inputOffset(of: location.offset) else {
+          return SourceReference(file: "", line: origin.line, column: origin.column)
+        }
+        let traced = lines.location(of: offset)
+        return SourceReference(file: "", line: traced.line, column: traced.column)
+      }.map { finding in
+        guard let coding = decoded.contentCoding, finding.kind != "input.byte-order-mark" else {
+          return finding
+        }
+        var finding = finding
+        if finding.kind == outcome.problem?.kind, let location = outcome.problem?.location {
+          finding.message +=
+            " (at line \(location.line), column \(location.column) of the \(coding)-decoded body)"
+        } else {
+          finding.message += " (in the \(coding)-decoded body)"
+        }
+        return finding
+      }
+    } else {
+      map.body = .text(range: bodyRange, origin: origin)
+      outcome = bytes.withUnsafeBytes {
+        BodyDecoder.decode(UnsafeRawBufferPointer(rebasing: $0[bodyRange]))
+      }
+      findings += BodyDecoder.findings(of: outcome, subject: subject) { location in
+        SourceReference(
+          file: "", line: origin.line + location.line - 1,
+          column: location.line == 1 ? origin.column + location.column - 1 : location.column)
+      }
+    }
+    return InputEntry(response: response(outcome), findings: findings, sourceMap: map)
+  }
+
+  /// A response's head: its status, headers and where its body starts.
+  private struct Head {
+    var status: Int?
+    var headers = HTTPHeaders()
+    var spots: [String: SourceMap.Spot] = [:]
+    var findings: [Finding] = []
+    var bodyStart: Int
+    var bodyLine: Int
+
+    /// Whether this block only precedes the response: `1xx`, or a proxy's answer to CONNECT.
+    func isInterim(_ statusText: String) -> Bool {
+      guard let status else { return false }
+      return (100..<200).contains(status)
+        || (status == 200 && statusText.lowercased().contains("connection established"))
+    }
+  }
+
+  /// Reads the header lines after `statusLine`, up to the blank line before the body.
+  private static func readHead(
+    statusLine: LineReader.Line, reader: inout LineReader, subject: String?
+  )
+    -> Head
+  {
+    var head = Head(
+      status: statusCode(statusLine.text), bodyStart: reader.position, bodyLine: reader.lineNumber)
+    if head.status == nil {
+      head.findings.append(
         Finding(
           severity: .error, kind: "input.malformed-http",
           message:
@@ -63,30 +186,27 @@ enum RawHTTPDecoder {
           part: .responseStatus, subject: subject,
           source: SourceReference(file: "", line: statusLine.number, column: 1)))
     }
-    var headers = HTTPHeaders()
-    var bodyStart = reader.position
-    var bodyLine = reader.lineNumber
     var malformedLines = 0
     while let current = reader.nextLine() {
       if current.text.isEmpty {
-        bodyStart = reader.position
-        bodyLine = reader.lineNumber
+        head.bodyStart = reader.position
+        head.bodyLine = reader.lineNumber
         break
       }
       if current.text.hasPrefix("{") || current.text.hasPrefix("[") {
         // The blank line was lost in copying: the body starts here.
-        bodyStart = current.start
-        bodyLine = current.number
+        head.bodyStart = current.start
+        head.bodyLine = current.number
         break
       }
       if let (name, value, column) = headerField(current.text) {
-        headers.append(name: name, value: value)
-        map.responseHeaders[name.lowercased()] =
-          map.responseHeaders[name.lowercased()]
-          ?? .location(line: current.number, column: column)
+        head.headers.append(name: name, value: value)
+        head.spots[name.lowercased()] =
+          head.spots[name.lowercased()]
+          ?? .location(line: current.number, column: column + current.columnOffset)
       } else if malformedLines < 3 {
         malformedLines += 1
-        findings.append(
+        head.findings.append(
           Finding(
             severity: .error, kind: "input.malformed-http",
             message:
@@ -94,23 +214,96 @@ enum RawHTTPDecoder {
             part: .responseHeaders, subject: subject,
             source: SourceReference(file: "", line: current.number, column: 1)))
       }
-      bodyStart = reader.position
-      bodyLine = reader.lineNumber
+      head.bodyStart = reader.position
+      head.bodyLine = reader.lineNumber
     }
-    let origin = JSONSourceLocation(offset: bodyStart, line: bodyLine, column: 1)
-    map.body = .text(range: bodyStart..<bytes.count, origin: origin)
-    let outcome = bytes.withUnsafeBytes {
-      BodyDecoder.decode(UnsafeRawBufferPointer(rebasing: $0[bodyStart...]))
+    return head
+  }
+
+  /// Moves the body's start past the `* ` notes and `{ [N bytes data]` lines curl prints
+  /// between the head and the body.
+  private static func skipCurlNotes(_ bytes: [UInt8], head: inout Head) {
+    while head.bodyStart < bytes.count {
+      let line = bytes[head.bodyStart...]
+      let isNote =
+        line.starts(with: Array("* ".utf8)) || line.starts(with: Array("{ [".utf8))
+        || line.starts(with: Array("} [".utf8))
+      guard isNote else { return }
+      let end = line.firstIndex(of: 0x0A) ?? bytes.count
+      head.bodyStart = min(end + 1, bytes.count)
+      head.bodyLine += 1
     }
-    findings += BodyDecoder.findings(of: outcome, subject: subject) { location in
-      SourceReference(
-        file: "", line: origin.line + location.line - 1,
-        column: location.line == 1 ? origin.column + location.column - 1 : location.column)
+  }
+
+  /// Where a `curl -v` body ends: before the `* ` notes curl prints after it.
+  private static func curlBodyEnd(_ bytes: [UInt8], from start: Int) -> Int {
+    var end = bytes.count
+    while end > start {
+      var lineEnd = end
+      while lineEnd > start, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D {
+        lineEnd -= 1
+      }
+      let lineStart = (bytes[start..<lineEnd].lastIndex(of: 0x0A) ?? (start - 1)) + 1
+      let line = bytes[lineStart..<lineEnd]
+      let isNote =
+        line.starts(with: Array("* ".utf8)) || line.starts(with: Array("{ [".utf8))
+        || line.starts(with: Array("} [".utf8))
+      guard isNote else { return end }
+      end = lineStart
     }
-    let response = ResponseUnderTest(
-      endpoint: endpoint, request: request, status: status, headers: headers, body: outcome.value,
-      bodyProblem: outcome.problem?.message, duplicateMembers: outcome.duplicateMembers)
-    return InputEntry(response: response, findings: findings, sourceMap: map)
+    return end
+  }
+
+  /// Where undoing a body's codings failed.
+  private enum CodingPart { case transferEncoding, contentEncoding, unsupported }
+
+  private enum CodingOutcome {
+    /// No coding to undo, or the body is already decoded.
+    case plain
+    case decoded(DecodedBody)
+    case failed(String, offset: Int?, part: CodingPart)
+  }
+
+  /// Undoes `Transfer-Encoding: chunked` and a `gzip` or `deflate` `Content-Encoding`.
+  private static func decodeCodings(_ bytes: [UInt8], range: Range<Int>, headers: HTTPHeaders)
+    -> CodingOutcome
+  {
+    // `curl -i` and developer tools show the body decoded but keep the headers that name its
+    // codings: JSON text is taken as it is.
+    let first = bytes[range].firstIndex { !BodyDecoder.isWhitespace($0) }
+    let looksDecoded =
+      first.map { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "[") } ?? true
+    var decoded: DecodedBody?
+    let transfer = (headers["Transfer-Encoding"] ?? "").lowercased()
+    if transfer.contains("chunked") && !looksDecoded {
+      switch ChunkedDecoder.decode(bytes, range: range) {
+      case .success(let body): decoded = body
+      case .failure(let failure):
+        return .failed(failure.message, offset: failure.inputOffset, part: .transferEncoding)
+      }
+    }
+    let coding = (headers["Content-Encoding"] ?? "")[...].trimmingHTTPWhitespace.lowercased()
+    guard !coding.isEmpty, coding != "identity" else {
+      return decoded.map(CodingOutcome.decoded) ?? .plain
+    }
+    let source = decoded?.bytes[...] ?? bytes[range]
+    let sourceFirst = source.firstIndex { !BodyDecoder.isWhitespace($0) }
+    if sourceFirst.map({ source[$0] == UInt8(ascii: "{") || source[$0] == UInt8(ascii: "[") })
+      ?? true
+    {
+      return decoded.map(CodingOutcome.decoded) ?? .plain
+    }
+    guard let known = Inflater.Coding(rawValue: coding == "x-gzip" ? "gzip" : coding) else {
+      return .failed(
+        "the body is encoded as '\(coding)' (Content-Encoding), which pc-contract does not decode (it reads gzip and deflate); save the response decoded, as curl --compressed or the browser's response view show it",
+        offset: nil, part: .unsupported)
+    }
+    do {
+      let inflated = try Inflater().inflate(source, coding: known)
+      return .decoded(DecodedBody(bytes: inflated, segments: [], contentCoding: known.rawValue))
+    } catch {
+      return .failed("\(error) (Content-Encoding: \(coding))", offset: nil, part: .contentEncoding)
+    }
   }
 
   /// `(method, target)` of a request line `GET https://... HTTP/1.1`.
@@ -152,17 +345,40 @@ private struct LineReader {
     var number: Int
     /// The offset of its first byte.
     var start: Int
+    /// How many bytes of prefix (`< ` in `curl -v` output) were taken off the text.
+    var columnOffset = 0
   }
 
   let bytes: [UInt8]
   var position: Int
   var lineNumber: Int
+  /// Whether this is `curl -v` output: `* `, `{ ` and `} ` lines are skipped and the `> ` or
+  /// `< ` prefix is taken off the others.
+  var curlVerbose = false
 
   /// A head line longer than this is cut: nothing legitimate in a head is that long, and a
   /// garbage input must not become one huge string.
   static let longestLine = 16 * 1024
 
   mutating func nextLine() -> Line? {
+    guard curlVerbose else { return nextRawLine() }
+    while var line = nextRawLine() {
+      let text = line.text
+      if text == "*" || text.hasPrefix("* ") || text.hasPrefix("{ [") || text.hasPrefix("} [") {
+        continue
+      }
+      if text == ">" || text == "<" {
+        line.text = ""
+      } else if text.hasPrefix("> ") || text.hasPrefix("< ") {
+        line.text = String(text.dropFirst(2))
+        line.columnOffset = 2
+      }
+      return line
+    }
+    return nil
+  }
+
+  private mutating func nextRawLine() -> Line? {
     guard position < bytes.count else { return nil }
     let start = position
     let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
