@@ -100,9 +100,13 @@ private struct SuiteEvaluator {
   @Test(arguments: suiteFiles.map(\.path))
   func officialSuiteFile(_ path: String) throws {
     let url = suiteDirectory.appendingPathComponent(path)
-    let data = try #require(
-      FileManager.default.contents(atPath: url.path),
-      "JSON Schema Test Suite not found at \(url.path)")
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      // CI must have the suite; a fresh clone without ../shared skips, and says so.
+      let inCI = !["", "0", "false"].contains(ProcessInfo.processInfo.environment["CI"] ?? "")
+      #expect(!inCI, "the JSON Schema Test Suite is missing in CI at \(url.path)")
+      print("ECMAScriptRegexTests: skipped, the JSON Schema Test Suite is not at \(url.path)")
+      return
+    }
     let groups = try #require(try JSONParser.parse(data).value.arrayValue)
     var passed = 0
     var failures: [String] = []
