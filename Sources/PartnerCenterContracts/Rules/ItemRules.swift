@@ -11,8 +11,8 @@ extension RuleContext {
     var future = itemFindings(.processedNotInFuture)
     for (index, item) in items.enumerated() {
       guard case .object(let object) = item else { continue }
-      if let active = object[.licensesActive]?.numberValue?.int64Value,
-        let qualified = object[.licensesQualified]?.numberValue?.int64Value
+      if let active = object[.licensesActive]?.numberValue,
+        let qualified = object[.licensesQualified]?.numberValue
       {
         checkCounts(index, active: active, qualified: qualified, object, into: &counts)
       }
@@ -35,31 +35,43 @@ extension RuleContext {
   }
 
   private func checkCounts(
-    _ index: Int, active: Int64, qualified: Int64, _ item: JSONObject,
-    into breaches: inout CountBreaches
+    _ index: Int, active activeNumber: JSONNumber, qualified qualifiedNumber: JSONNumber,
+    _ item: JSONObject, into breaches: inout CountBreaches
   ) {
+    let (active, qualified) = (activeNumber, qualifiedNumber)
     if active > qualified {
       breaches.aboveQualified.add(
         pointer: "/items/\(index)/licensesActive",
         "item \(index) has licensesActive \(active) above licensesQualified \(qualified)")
     }
-    // With nothing qualified there is no ratio to agree with.
-    guard qualified > 0, let percent = item[.usagePercent]?.numberValue?.doubleValue else {
-      return
-    }
+    // With nothing qualified there is no ratio to agree with; counts past Int64 are no
+    // licence counts, and the schema says so.
+    guard let active = active.int64Value, let qualified = qualified.int64Value, qualified > 0,
+      let percent = item[.usagePercent]?.numberValue
+    else { return }
     let expected = Double(active) / Double(qualified) * 100
-    if abs(percent - expected) > rules.usagePercentTolerance {
+    if !(abs(percent.doubleValue - expected) <= rules.usagePercentTolerance) {
       breaches.percent.add(
         pointer: "/items/\(index)/usagePercent",
-        "item \(index) has usagePercent \(percent) but licensesActive \(active) of licensesQualified \(qualified) is \(Self.twoDecimals(expected))% (tolerance \(rules.usagePercentTolerance) points)"
+        "item \(index) has usagePercent \(percent) but licensesActive \(active) of licensesQualified \(qualified) is \(Self.percentage(active, of: qualified))% (tolerance \(JSONNumber(rules.usagePercentTolerance)) points)"
       )
     }
   }
 
-  private static func twoDecimals(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    let fraction = hundredths % 100
-    return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
+  /// `part / whole * 100` rounded half away from zero to two decimals, computed exactly in
+  /// 128-bit integers (any `Int64` counts fit), as `-300.00` or `33.33`.
+  static func percentage(_ part: Int64, of whole: Int64) -> String {
+    let numerator = Int128(part) * 10_000
+    let denominator = Int128(whole)
+    var hundredths = numerator / denominator
+    let remainder = numerator % denominator
+    if (remainder.magnitude * 2) >= denominator.magnitude {
+      hundredths += (numerator < 0) != (denominator < 0) ? -1 : 1
+    }
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = hundredths.magnitude
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
   }
 }
 

@@ -1,0 +1,48 @@
+import ContractTestSupport
+import Foundation
+import Testing
+
+/// Verdicts on real data, checked through the built binary: no crash on extreme values, no
+/// false alarm, no silent outage.
+@Suite struct TrustEndToEndTests {
+  /// A customer collection with one item per `(licensesActive, usagePercent)` pair, written as
+  /// the JSON text gives them.
+  static func collection(_ values: [(active: String, percent: String)]) -> String {
+    let items = values.enumerated().map { index, value in
+      """
+      {"customerId": "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04", "customerName": "A", "productName": "P",
+       "serviceCode": "S", "serviceName": "o365", "workloadCode": "W", "workloadName": "W\(index)",
+       "channel": "reseller", "licensesActive": \(value.active), "licensesQualified": 1,
+       "usagePercent": \(value.percent), "processedDateTime": "2017-03-09T00:00:00+00:00",
+       "attributes": {"objectType": "CustomerLicensesUsageInsights"}}
+      """
+    }
+    return """
+      {"totalCount": \(values.count), "items": [\(items.joined(separator: ",\n"))],
+       "attributes": {"objectType": "Collection"}}
+      """
+  }
+
+  @Test func extremeCountsAndPercentagesGiveExactMessagesNotATrap() throws {
+    let text = Self.collection([
+      ("1000000000000000", "0.0"), ("100000000000000000000", "0"), ("-3", "1E+3"),
+      ("0", "1e400"), ("9223372036854775807", "-0"),
+    ])
+    let run = try runBuiltTool(["validate", "-"], stdin: Array(text.utf8))
+    #expect(run.code == 1, "\(run.stderr)")
+    #expect(run.stderr.isEmpty)
+    #expect(run.stdout.contains("is 100000000000000000.00% (tolerance 0.5 points)"))
+    #expect(
+      run.stdout.contains(
+        "item 2 has usagePercent 1000 but licensesActive -3 of licensesQualified 1 is -300.00%"))
+    #expect(run.stdout.contains("licensesActive 100000000000000000000 above licensesQualified 1"))
+    #expect(run.stdout.contains("1e+400 is greater than the maximum 100"))
+    #expect(run.stdout.contains("is 922337203685477580700.00%"))
+    for wrong in ["-2.0-", "inf", "1000.0", "nan"] {
+      #expect(!run.stdout.contains(wrong), "\(wrong) in \(run.stdout)")
+    }
+    let json = try runBuiltTool(["validate", "--format", "json", "-"], stdin: Array(text.utf8))
+    #expect(json.code == 1)
+    #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil)
+  }
+}
