@@ -131,8 +131,9 @@ public struct DriftEngine: Sendable {
   ) -> [DriftFinding] {
     switch (old, new) {
     case (.json(let oldValue), .json(let newValue)):
-      var result = ShapeDrift(old: oldValue, new: newValue, options: options, subject: subject)
-        .findings()
+      var result = ShapeDrift(
+        old: oldValue, new: newValue, options: options, endpoint: endpoint, subject: subject
+      ).findings()
       result += envelopeDrift(old: oldValue, new: newValue, subject: subject)
       let keys = options.identityKeys.keys(for: endpoint)
       result += DataDrift(keys: keys, subject: subject, options: options)

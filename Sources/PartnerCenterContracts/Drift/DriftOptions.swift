@@ -20,6 +20,9 @@ public struct DriftOptions: Sendable {
   public var enumLikePaths: Set<String>
   /// Declared ranges of numeric members, by member name: a value outside is breaking.
   public var declaredRanges: [String: ClosedRange<Double>]
+  /// The schemas drift judges types against first (a value the declared type admits is no
+  /// type change); nil to judge by the recordings alone.
+  public var declaredSchemas: DeclaredSchemas?
   /// The most distinct values a field may have and still be treated as an enumeration.
   public var enumValueLimit: Int
   /// The most data-drift findings per recording; the rest are summed up in one finding.
@@ -37,6 +40,7 @@ public struct DriftOptions: Sendable {
       "licensesQualified": 0...Double.greatestFiniteMagnitude,
       "totalCount": 0...Double.greatestFiniteMagnitude,
     ]
+    self.declaredSchemas = .embedded
     self.enumValueLimit = 64
     self.dataFindingLimit = 1000
   }

@@ -8,10 +8,17 @@ struct ShapeDrift {
   let newBody: JSONValue
   let subject: String
 
-  /// Profiles both bodies and compares them.
-  init(old oldBody: JSONValue, new newBody: JSONValue, options: DriftOptions, subject: String) {
-    old = ShapeProfile(oldBody, options: options)
-    new = ShapeProfile(newBody, options: options, baseline: old)
+  /// Profiles both bodies and compares them; types are judged against `endpoint`'s declared
+  /// schema first.
+  init(
+    old oldBody: JSONValue, new newBody: JSONValue, options: DriftOptions, endpoint: EndpointID?,
+    subject: String
+  ) {
+    let declared =
+      endpoint.flatMap { id in options.declaredSchemas.map { DeclaredTypes.of(id, in: $0) } }
+      ?? DeclaredTypes()
+    old = ShapeProfile(oldBody, options: options, declared: declared)
+    new = ShapeProfile(newBody, options: options, declared: declared, baseline: old)
     self.newBody = newBody
     self.subject = subject
   }
@@ -75,7 +82,7 @@ struct ShapeDrift {
       guard let oldNode else { return nil }
       return .drift(
         .info, .rangeChanged,
-        "\(pointer) now ranges \(number(node.minimum))...\(number(node.maximum)), was \(number(oldNode.minimum))...\(number(oldNode.maximum))",
+        "\(pointer) now ranges \(Self.range(node)), was \(Self.range(oldNode))",
         pointer: pointer, subject: subject, detail: "seen")
     case .rangeDeclared:
       guard let range = node.declaredRange else { return nil }
@@ -86,7 +93,7 @@ struct ShapeDrift {
       }
       return .drift(
         .error, .rangeChanged,
-        "\(pointer) now ranges \(number(node.minimum))...\(number(node.maximum)), outside the declared \(number(range.lowerBound))...\(number(range.upperBound))",
+        "\(pointer) now ranges \(Self.range(node)), outside the declared \(Self.declared(range))",
         pointer: pointer, subject: subject, detail: "declared")
     }
   }
@@ -152,8 +159,24 @@ struct ShapeDrift {
     return result
   }
 
-  private func number(_ value: Double) -> String {
-    if let exact = JSONNumber(exactly: value) { return exact.description }
-    return JSONNumber(value).description
+  /// `0...100` of the numbers seen, exactly as written.
+  private static func range(_ node: ShapeNode) -> String {
+    let low = node.minimumNumber?.description ?? "none"
+    let high = node.maximumNumber?.description ?? "none"
+    return "\(low)...\(high)"
+  }
+
+  /// A declared range as a reader says it: `0...100`, `>= 0`, `<= 100`.
+  private static func declared(_ range: ClosedRange<Double>) -> String {
+    func number(_ value: Double) -> String { JSONNumber(exactly: value)?.description ?? "\(value)" }
+    let bounded = (
+      range.lowerBound > -.greatestFiniteMagnitude, range.upperBound < .greatestFiniteMagnitude
+    )
+    switch bounded {
+    case (true, true): return "\(number(range.lowerBound))...\(number(range.upperBound))"
+    case (true, false): return ">= \(number(range.lowerBound))"
+    case (false, true): return "<= \(number(range.upperBound))"
+    case (false, false): return "any number"
+    }
   }
 }

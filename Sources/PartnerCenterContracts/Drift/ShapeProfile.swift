@@ -48,6 +48,8 @@ struct ShapeNode {
   var isIgnored: Bool
   var isEnumLike: Bool
   var declaredRange: ClosedRange<Double>?
+  /// The types the declared schema allows here, when it says.
+  var declaredTypes: TypeSet?
   /// The matching node of the baseline profile, -1 when there is none.
   var baseline = -1
   /// Whether the baseline node was present in every object its parent was.
@@ -64,6 +66,10 @@ struct ShapeNode {
   var fractionalCount = 0
   var minimum = Double.infinity
   var maximum = -Double.infinity
+  /// The numbers that set ``minimum`` and ``maximum``, exactly as written (a `Double` turns
+  /// `1e400` into infinity).
+  var minimumNumber: JSONNumber?
+  var maximumNumber: JSONNumber?
   /// Distinct values of an enum-like field, in order of first appearance (few, so a list).
   var enumValues: [String] = []
   var enumOverflowed = false
@@ -108,9 +114,13 @@ struct ShapeProfile {
   /// Deviations from the baseline, in the order first seen, with the concrete pointer tokens.
   var events: [(event: ShapeEvent, pointer: [String])] = []
 
-  /// Profiles `body`, comparing against `baseline` when given.
-  init(_ body: JSONValue, options: DriftOptions, baseline: ShapeProfile? = nil) {
-    var builder = ShapeProfileBuilder(options: options, baseline: baseline)
+  /// Profiles `body`, comparing against `baseline` when given; `declared` are the types the
+  /// endpoint's schema allows.
+  init(
+    _ body: JSONValue, options: DriftOptions, declared: DeclaredTypes = DeclaredTypes(),
+    baseline: ShapeProfile? = nil
+  ) {
+    var builder = ShapeProfileBuilder(options: options, declared: declared, baseline: baseline)
     builder.visit(body, node: 0)
     nodes = builder.nodes
     events = builder.events
@@ -167,6 +177,7 @@ private struct BaselineStats {
 private struct ShapeProfileBuilder {
   var nodes: [ShapeNode] = []
   let options: DriftOptions
+  let declared: DeclaredTypes
   let baseline: ShapeProfile?
   let stats: [BaselineStats]
   let baselineEnums: [[String]]
@@ -175,8 +186,9 @@ private struct ShapeProfileBuilder {
   var detailEvents: Set<ShapeEvent> = []
   let enumLimit: Int
 
-  init(options: DriftOptions, baseline: ShapeProfile?) {
+  init(options: DriftOptions, declared: DeclaredTypes, baseline: ShapeProfile?) {
     self.options = options
+    self.declared = declared
     self.baseline = baseline
     self.enumLimit = options.enumValueLimit
     self.stats = baseline?.nodes.map(BaselineStats.init) ?? []
@@ -202,7 +214,7 @@ private struct ShapeProfileBuilder {
     case .number(let number):
       let type: TypeSet = number.isInteger ? .integer : .fraction
       seeType(type, node: node, old: old)
-      seeNumber(number.doubleValue, node: node, old: old)
+      seeNumber(number, node: node, old: old)
     case .string(let text):
       seeType(.string, node: node, old: old)
       seeString(text, node: node, old: old)
@@ -237,13 +249,21 @@ private struct ShapeProfileBuilder {
   private mutating func seeType(_ type: TypeSet, node: Int, old: Int) {
     nodes[node].types.insert(type)
     guard old >= 0 else { return }
+    if let declared = nodes[node].declaredTypes, declared.admits(type) { return }
     let seen = stats[old].types.subtracting(.null)
     if !seen.isEmpty && !seen.admits(type) { record(.typeChanged, node: node) }
   }
 
-  private mutating func seeNumber(_ number: Double, node: Int, old: Int) {
-    if number < nodes[node].minimum { nodes[node].minimum = number }
-    if number > nodes[node].maximum { nodes[node].maximum = number }
+  private mutating func seeNumber(_ exact: JSONNumber, node: Int, old: Int) {
+    let number = exact.doubleValue
+    if number < nodes[node].minimum || nodes[node].minimumNumber == nil {
+      nodes[node].minimum = number
+      nodes[node].minimumNumber = exact
+    }
+    if number > nodes[node].maximum || nodes[node].maximumNumber == nil {
+      nodes[node].maximum = number
+      nodes[node].maximumNumber = exact
+    }
     if let range = nodes[node].declaredRange, !range.contains(number) {
       record(.rangeDeclared, node: node)
     }
@@ -346,6 +366,8 @@ private struct ShapeProfileBuilder {
         && (options.enumLikeNames.contains(token)
           || options.enumLikePaths.contains(JSONPointer(tokens: path).description)),
       declaredRange: isItem ? nil : options.declaredRanges[token],
+      declaredTypes: declared.byPointer.isEmpty
+        ? nil : declared.byPointer[JSONPointer(tokens: path).description],
       firstPointer: concretePointer(parent: parent, last: isItem ? nil : token))
     let oldParent = nodes[parent].baseline
     if let base = baseline, oldParent >= 0 {
