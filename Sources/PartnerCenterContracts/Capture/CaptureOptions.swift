@@ -97,9 +97,12 @@ public struct CaptureSummary: Sendable {
   public var captured = 0
   /// Of those, recordings with no error findings.
   public var valid = 0
-  /// Of those, recordings with error findings (invalid responses and error statuses).
+  /// Of those, successful responses with error findings.
   public var invalid = 0
-  /// Calls that ended without a recording.
+  /// Of those, documented error answers (404 for an unknown customer, 403), recorded as they are.
+  public var errorResponses = 0
+  /// Calls that ended without a recording: after their retries, a 5xx, 408, 429 or a
+  /// transport failure (an outage is no answer to record).
   public var failed = 0
   /// Calls skipped by `--resume`.
   public var skipped = 0

@@ -98,6 +98,9 @@ public struct Capturer: Sendable {
       case .recorded(let valid):
         summary.captured += 1
         if valid { summary.valid += 1 } else { summary.invalid += 1 }
+      case .errorResponse:
+        summary.captured += 1
+        summary.errorResponses += 1
       case .failed: summary.failed += 1
       case .skipped: summary.skipped += 1
       }
@@ -110,6 +113,8 @@ public struct Capturer: Sendable {
 struct CaptureOutcome: Sendable {
   enum Kind: Sendable {
     case recorded(valid: Bool)
+    /// A documented error answer (404 for an unknown customer, 403), recorded as it is.
+    case errorResponse
     case failed
     case skipped
   }
@@ -171,6 +176,14 @@ private struct Worker: Sendable {
         return failure(endpoint, "\(error) (after \(tries)); nothing recorded")
       }
     }
+    let status = exchange.response.status
+    if RetryPolicy.isOutage(status: status) {
+      let tries = exchange.attempts == 1 ? "1 attempt" : "\(exchange.attempts) attempts"
+      return failure(
+        endpoint,
+        "the API answered HTTP \(status) after \(tries): an outage, not an answer; nothing recorded"
+          + " (a stored recording is kept)")
+    }
     let scrubber = await tokens.scrubber()
     let document = try? JSONParser.parse(exchange.response.body)
     let recording = makeRecording(endpoint, exchange, document: document, scrubber: scrubber)
@@ -202,7 +215,8 @@ private struct Worker: Sendable {
       .recorded(endpoint, status: exchange.response.status, path: path, findings: verdict.findings))
     let valid = !verdict.findings.contains { $0.severity == .error }
     return CaptureOutcome(
-      endpoint: endpoint, kind: .recorded(valid: valid), path: path, findings: verdict.findings)
+      endpoint: endpoint, kind: status >= 400 ? .errorResponse : .recorded(valid: valid),
+      path: path, findings: verdict.findings)
   }
 
   private func failure(_ endpoint: Endpoint, _ reason: String) -> CaptureOutcome {

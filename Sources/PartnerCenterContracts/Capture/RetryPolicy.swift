@@ -39,6 +39,12 @@ public struct RetryPolicy: Sendable, Hashable {
       || status == 504
   }
 
+  /// Whether a response with `status`, once retries are spent, is an outage: a failed call
+  /// whose answer must not be recorded (5xx, 408, 429).
+  public static func isOutage(status: Int) -> Bool {
+    status >= 500 || status == 408 || status == 429
+  }
+
   /// Seconds to wait before retry number `retry` (0 for the first), honouring
   /// `serverDelay` when the server named one; `unit` is a random number in 0..<1.
   public func delay(retry: Int, serverDelay: Double?, unit: Double) -> Double {

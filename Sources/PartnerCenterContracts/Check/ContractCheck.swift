@@ -26,6 +26,8 @@ public struct ContractCheck: Sendable {
     public var findings: [Finding] = []
     /// The recordings to write into the folder, by the record mode.
     public var writes: [Recording] = []
+    /// Calls that failed (outages): the check could not run for those subjects.
+    public var failedCalls = 0
   }
 
   /// The recordings folder, as the user named it (findings name files below it).
@@ -116,6 +118,7 @@ public struct ContractCheck: Sendable {
       }
     }
     outcome.findings += configuration.apply(to: failures, today: today)
+    outcome.failedCalls = failures.count { $0.kind == "capture.failed" }
     let failedSubjects = Set(failures.compactMap(\.subject))
     for (subject, old) in storedBySubject.sorted(by: { $0.key < $1.key })
     where !capturedSubjects.contains(subject) && !failedSubjects.contains(subject)

@@ -148,13 +148,16 @@ public enum CaptureCommand: Command {
       io.err(text.line(for: finding) + "\n")
     }
     let line =
-      "captured \(summary.captured) of \(summary.planned): \(summary.valid) valid, \(summary.invalid) invalid, \(summary.failed) failed"
+      "captured \(summary.captured) of \(summary.planned): \(summary.valid) valid, \(summary.invalid) invalid"
+      + (summary.errorResponses > 0 ? ", \(summary.errorResponses) error responses" : "")
+      + ", \(summary.failed) failed"
       + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + "\n"
     if toStdout { io.err(line) } else { io.out(line) }
-    if summary.captured == 0, summary.failed > 0,
-      summary.findings.allSatisfy({ $0.kind == "capture.failed" })
-    {
-      return ExitCode.couldNotRun
+    // Failed calls are outages: nothing captured at all could not run; some failed, the run
+    // fails, whatever --fail-on says.
+    if summary.failed > 0 {
+      return summary.captured == 0 && summary.skipped == 0
+        ? ExitCode.couldNotRun : ExitCode.findings
     }
     return failLevel.isReached(by: summary.findings) ? ExitCode.findings : ExitCode.success
   }
@@ -232,6 +235,8 @@ public enum CaptureCommand: Command {
     }
     var retryPolicy = RetryPolicy()
     retryPolicy.maximumRetries = try number("--retries", default: 3, range: 0...20)
+    // No retries means none at all, throttled calls included.
+    if retryPolicy.maximumRetries == 0 { retryPolicy.maximumThrottledRetries = 0 }
     return CaptureOptions(
       baseURL: baseURL, locale: arguments.value("--locale") ?? "en-US",
       application: arguments.value("--application"),

@@ -156,6 +156,12 @@ public enum CheckCommand: Command {
         "pc-contract check: wrote \(outcome.writes.count) recording\(outcome.writes.count == 1 ? "" : "s") into \(folder) (--record \(recordMode.rawValue))\n"
       )
     }
+    if outcome.failedCalls > 0 {
+      io.err(
+        "pc-contract check: \(outcome.failedCalls) call\(outcome.failedCalls == 1 ? "" : "s") failed (an outage, not an answer): the check could not run for \(outcome.failedCalls == 1 ? "it" : "them")\n"
+      )
+      return ExitCode.couldNotRun
+    }
     return report.fails ? ExitCode.findings : ExitCode.success
   }
 

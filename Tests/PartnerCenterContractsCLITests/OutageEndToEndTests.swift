@@ -1,0 +1,115 @@
+import ContractTestSupport
+import Foundation
+import PartnerCenterContracts
+import Testing
+
+/// An outage is no answer: `capture` and `check` against a replay that fails every call.
+@Suite(.serialized) struct OutageEndToEndTests {
+  static func replay(_ faults: [FaultPlan.Fault], customers: Int = 0) throws -> ReplayServer {
+    let shipped = try ReplayConfiguration.recordings(
+      inDirectory: packageRoot().appendingPathComponent("recordings").path)
+    let server = ReplayServer(
+      configuration: ReplayConfiguration(
+        recordings: shipped.recordings, synthesizedCustomers: customers,
+        faults: FaultPlan(faults: faults)))
+    try server.start()
+    return server
+  }
+
+  /// A copy of the shipped recordings in a fresh folder.
+  static func copyOfRecordings() throws -> String {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("outage-\(UUID())").path
+    try FileManager.default.copyItem(
+      atPath: packageRoot().appendingPathComponent("recordings").path, toPath: folder)
+    return folder
+  }
+
+  @Test(arguments: ["500", "503", "429"])
+  func captureOfAnOutageRecordsNothingKeepsTheGoodRecordingAndExits3(fault: String) throws {
+    let replay = try Self.replay([FaultPlan.Fault(kind: FaultPlan.Kind(rawValue: fault)!, rate: 1)])
+    defer { replay.stop() }
+    let out = try Self.copyOfRecordings()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let partner = out + "/partner/licenses-usage.json"
+    let before = try Data(contentsOf: URL(fileURLWithPath: partner))
+    let run = try runBuiltTool(
+      [
+        "capture", "partner", "--base-url", "http://127.0.0.1:\(replay.port)", "--out", out,
+        "--retries", "0",
+      ],
+      environment: ["PARTNER_CENTER_TOKEN": "t"])
+    #expect(run.code == 3, "\(run.stdout)\(run.stderr)")
+    #expect(run.stdout == "captured 0 of 1: 0 valid, 0 invalid, 1 failed\n")
+    #expect(run.stderr.contains("HTTP \(fault)"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: partner)) == before)
+  }
+
+  @Test func someFailedCallsFailTheRunWithExit1() throws {
+    // Half the calls fail: the rest are recorded, the run fails.
+    let replay = try Self.replay([FaultPlan.Fault(kind: .internalError, rate: 0.5)], customers: 8)
+    defer { replay.stop() }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("outage-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let run = try runBuiltTool(
+      [
+        "capture", "customer", "00000000-0000-4000-8000-000000000001",
+        "00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-000000000003",
+        "00000000-0000-4000-8000-000000000004", "--base-url",
+        "http://127.0.0.1:\(replay.port)", "--out", out, "--retries", "0",
+      ],
+      environment: ["PARTNER_CENTER_TOKEN": "t"])
+    let summary = run.stdout
+    #expect(summary.contains("failed"))
+    if summary.contains(" 0 failed") {
+      #expect(run.code == 0)
+    } else if summary.hasPrefix("captured 0 ") {
+      #expect(run.code == 3)
+    } else {
+      #expect(run.code == 1, "\(summary)")
+    }
+  }
+
+  @Test func aDocumentedNotFoundIsRecordedAndCountedApart() throws {
+    let replay = try Self.replay([])
+    defer { replay.stop() }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("outage-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let unknown = "11111111-2222-4333-8444-555555555555"
+    let run = try runBuiltTool(
+      [
+        "capture", "customer", unknown, "--base-url", "http://127.0.0.1:\(replay.port)", "--out",
+        out,
+      ],
+      environment: ["PARTNER_CENTER_TOKEN": "t"])
+    #expect(run.stdout == "captured 1 of 1: 0 valid, 0 invalid, 1 error responses, 0 failed\n")
+    let file = out + "/customers/\(unknown)/licenses-usage.json"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains("\"status\": 404"))
+  }
+
+  @Test func checkDuringAnOutageCouldNotRunAndReportsNoStatusDrift() throws {
+    let replay = try Self.replay([FaultPlan.Fault(kind: .unavailable, rate: 1)])
+    defer { replay.stop() }
+    let folder = try Self.copyOfRecordings()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Named customers: no customer list to fail first, so the usage calls meet the outage.
+    let config = folder + "/../" + UUID().uuidString + ".json"
+    try #"{"customers": ["4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04"]}"#.write(
+      toFile: config, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: config) }
+    let run = try runBuiltTool(
+      [
+        "check", "--base-url", "http://127.0.0.1:\(replay.port)", "--recordings", folder,
+        "--retries", "0", "--record", "all", "--format", "json", "--config", config,
+      ],
+      environment: ["PARTNER_CENTER_TOKEN": "t"])
+    #expect(run.stderr.contains("2 calls failed"), "\(run.stderr)")
+    #expect(run.code == 3, "\(run.stdout)\(run.stderr)")
+    #expect(!run.stdout.contains("drift.status-changed"))
+    let diff = try runBuiltTool([
+      "diff", packageRoot().appendingPathComponent("recordings").path, folder,
+    ])
+    #expect(diff.code == 0, "a recording was replaced: \(diff.stdout)")
+  }
+}
