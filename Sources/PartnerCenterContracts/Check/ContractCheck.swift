@@ -88,6 +88,8 @@ public struct ContractCheck: Sendable {
       }
     }
     var capturedSubjects: Set<String> = []
+    // Everything found before acceptances, for counting what an expired one matched.
+    var reported: [Finding] = []
     for capture in captured {
       let recording = capture.recording
       let subject = recording.endpoint.subject
@@ -96,28 +98,50 @@ public struct ContractCheck: Sendable {
       outcome.subjects.append(Report.Subject(name: subject, file: path))
       let newBytes = RecordingCodec.encode(recording)
       let old = storedBySubject[subject]
-      let located = InputDecoder.decode(newBytes, name: path).locate([capture.findings])
-      var drift: [Finding] = []
+      var drift: [DriftFinding] = []
       if let old {
-        drift = engine.diff(
-          old: old.recording, new: recording,
-          newFile: DriftEngine.SourceFile(path: path, bytes: newBytes))
+        drift = engine.driftFindings(
+          old: old.recording.response, new: recording.response, endpoint: recording.endpoint.id,
+          subject: subject)
       } else {
         drift = [
-          .recordingAdded(
-            subject: subject,
-            message: "no stored recording of \(subject) yet (\(recording.relativePath))",
-            path: path)
+          DriftFinding(
+            finding: .drift(
+              .info, .recordingAdded,
+              "no stored recording of \(subject) yet (\(recording.relativePath))", part: .input,
+              pointer: "", subject: subject),
+            location: [])
         ]
       }
-      drift = configuration.apply(to: drift, today: today)
-      let driftFails = failLevel.isReached(by: drift)
-      outcome.findings += configuration.apply(to: located, today: today) + drift
-      if recordMode.writes(captured: recording, stored: old?.recording, driftFails: driftFails) {
-        outcome.writes.append(recording)
+      drift = drift.filter { !configuration.accepts($0.finding, today: today) }
+      let driftFails = failLevel.isReached(by: drift.map(\.finding))
+      let writes = recordMode.writes(
+        captured: recording, stored: old?.recording, driftFails: driftFails)
+      if writes { outcome.writes.append(recording) }
+      // Findings point into the file that will hold what they are about: the new recording
+      // when it is written, else the stored one (the same pointer, or its nearest ancestor
+      // there), else no file at all.
+      let located: [Finding]
+      let locatedDrift: [Finding]
+      if writes {
+        located = InputDecoder.decode(newBytes, name: path).locate([capture.findings])
+        locatedDrift = DriftLocator(
+          file: DriftEngine.SourceFile(path: path, bytes: newBytes)
+        ).locate(drift)
+      } else if let old {
+        located = InputDecoder.decode(old.entry.bytes, name: path).locate([capture.findings])
+        locatedDrift = DriftLocator(
+          file: DriftEngine.SourceFile(path: path, bytes: old.entry.bytes)
+        ).locate(drift)
+      } else {
+        located = capture.findings.map { $0.withSource(nil) }
+        locatedDrift = drift.map { $0.finding.withSource(nil) }
       }
+      reported += located + locatedDrift
+      outcome.findings += configuration.accepting(located + locatedDrift, today: today)
     }
-    outcome.findings += configuration.apply(to: failures, today: today)
+    reported += failures
+    outcome.findings += configuration.accepting(failures, today: today)
     outcome.failedCalls = failures.count { $0.kind == "capture.failed" }
     let failedSubjects = Set(failures.compactMap(\.subject))
     for (subject, old) in storedBySubject.sorted(by: { $0.key < $1.key })
@@ -126,15 +150,15 @@ public struct ContractCheck: Sendable {
     {
       let path = self.path(old.entry.relativePath)
       outcome.subjects.append(Report.Subject(name: subject, file: path))
-      outcome.findings += configuration.apply(
-        to: [
-          .recordingRemoved(
-            old.recording,
-            message:
-              "\(subject) has a recording (\(old.entry.relativePath)) but was not served this time",
-            path: path)
-        ], today: today)
+      let removed = Finding.recordingRemoved(
+        old.recording,
+        message:
+          "\(subject) has a recording (\(old.entry.relativePath)) but was not served this time",
+        path: path)
+      reported.append(removed)
+      outcome.findings += configuration.accepting([removed], today: today)
     }
+    outcome.findings += configuration.expiryFindings(reported: reported, today: today)
     return outcome
   }
 

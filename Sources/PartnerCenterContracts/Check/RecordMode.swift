@@ -12,9 +12,9 @@ public enum RecordMode: String, Sendable, Hashable, CaseIterable {
   /// becomes the review in the git diff.
   case failed
 
-  /// The default: `none` when the `CI` environment variable is set, else `missing`.
+  /// The default: `none` in CI (``isContinuousIntegration(_:)``), else `missing`.
   public static func `default`(environment: [String: String]) -> RecordMode {
-    (environment["CI"].map { !$0.isEmpty } ?? false) ? .none : .missing
+    isContinuousIntegration(environment) ? .none : .missing
   }
 
   /// Whether a captured recording is written, given the stored one (nil when there is none)
@@ -50,4 +50,11 @@ extension Recording {
     }
     return stable
   }
+}
+
+/// Whether `environment` says the run is in CI: `CI` is set to something other than empty,
+/// `0`, `false` or `no` (any letter case), as CI services set it (`true`, `1`).
+public func isContinuousIntegration(_ environment: [String: String]) -> Bool {
+  guard let value = environment["CI"]?.lowercased() else { return false }
+  return !["", "0", "false", "no"].contains(value)
 }

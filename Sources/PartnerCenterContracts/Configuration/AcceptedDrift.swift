@@ -46,24 +46,39 @@ public struct AcceptedDrift: Sendable, Hashable {
     return fingerprint != nil || path != nil
   }
 
-  /// `findings` without those that active entries accept, plus one warning per expired entry
-  /// (kind `config.accepted-drift-expired`, at the entry in the configuration file).
-  public static func apply(_ entries: [AcceptedDrift], to findings: [Finding], today: String)
+  /// `findings` without those that active entries accept.
+  public static func accepting(_ entries: [AcceptedDrift], _ findings: [Finding], today: String)
     -> [Finding]
   {
     let active = entries.filter { !$0.isExpired(today: today) }
-    var kept = findings.filter { finding in !active.contains { $0.matches(finding) } }
-    for entry in entries where entry.isExpired(today: today) {
+    guard !active.isEmpty else { return findings }
+    return findings.filter { finding in !active.contains { $0.matches(finding) } }
+  }
+
+  /// One warning per expired entry (kind `config.accepted-drift-expired`, at the entry in the
+  /// configuration file), saying how many of a run's `reported` findings it matched; made once
+  /// per run, however many subjects the run has.
+  public static func expiryFindings(
+    _ entries: [AcceptedDrift], reported: [Finding], today: String
+  ) -> [Finding] {
+    entries.filter { $0.isExpired(today: today) }.map { entry in
       let what = entry.fingerprint.map { "fingerprint \($0)" } ?? entry.path.map { "\($0)" } ?? ""
-      let matched = findings.count { entry.matches($0) }
-      kept.append(
-        Finding(
-          severity: .warning, kind: "config.accepted-drift-expired",
-          message:
-            "accepted drift (\(what), \"\(entry.reason)\") expired on \(entry.expires ?? ""); "
-            + "it no longer applies (\(matched) finding\(matched == 1 ? "" : "s") reported again)",
-          part: .input, expectation: what, subject: "pc-contract.json", source: entry.source))
+      let matched = reported.count { entry.matches($0) }
+      return Finding(
+        severity: .warning, kind: "config.accepted-drift-expired",
+        message:
+          "accepted drift (\(what), \"\(entry.reason)\") expired on \(entry.expires ?? ""); "
+          + "it no longer applies (\(matched) finding\(matched == 1 ? "" : "s") reported again)",
+        part: .input, expectation: what, subject: "pc-contract.json", source: entry.source)
     }
-    return kept
+  }
+
+  /// `findings` without those that active entries accept, plus one warning per expired entry:
+  /// for a whole run at once.
+  public static func apply(_ entries: [AcceptedDrift], to findings: [Finding], today: String)
+    -> [Finding]
+  {
+    accepting(entries, findings, today: today)
+      + expiryFindings(entries, reported: findings, today: today)
   }
 }

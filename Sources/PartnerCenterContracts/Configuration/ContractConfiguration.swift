@@ -47,12 +47,32 @@ public struct ContractConfiguration: Sendable {
     DriftOptions(ignore: ignore, identityKeys: identityKeys)
   }
 
-  /// `findings` without ignored ones and accepted drift, plus a warning per expired acceptance.
+  /// `findings` without ignored ones and accepted drift, plus a warning per expired acceptance:
+  /// for a whole run at once (a run judged subject by subject uses ``accepting(_:today:)``
+  /// per subject and ``expiryFindings(reported:today:)`` once).
   public func apply(to findings: [Finding], today: String) -> [Finding] {
-    let kept = findings.filter { finding in
-      !ignore.contains { $0.matches(part: finding.part, pointer: finding.pointer) }
-    }
+    let kept = findings.filter { !isIgnored($0) }
     return AcceptedDrift.apply(acceptedDrift, to: kept, today: today)
+  }
+
+  /// `findings` without ignored ones and accepted drift.
+  public func accepting(_ findings: [Finding], today: String) -> [Finding] {
+    AcceptedDrift.accepting(acceptedDrift, findings.filter { !isIgnored($0) }, today: today)
+  }
+
+  /// Whether an active acceptance or an ignore pattern drops `finding`.
+  public func accepts(_ finding: Finding, today: String) -> Bool {
+    accepting([finding], today: today).isEmpty
+  }
+
+  /// One warning per expired acceptance, with how many of `reported` it matched.
+  public func expiryFindings(reported: [Finding], today: String) -> [Finding] {
+    AcceptedDrift.expiryFindings(
+      acceptedDrift, reported: reported.filter { !isIgnored($0) }, today: today)
+  }
+
+  private func isIgnored(_ finding: Finding) -> Bool {
+    ignore.contains { $0.matches(part: finding.part, pointer: finding.pointer) }
   }
 
   /// Parses the file's contents; `file` names it in errors.

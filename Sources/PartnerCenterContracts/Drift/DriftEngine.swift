@@ -45,6 +45,16 @@ public struct DriftEngine: Sendable {
     old: RecordedResponse, new: RecordedResponse, endpoint: EndpointID?, subject: String,
     newFile: SourceFile? = nil
   ) -> [Finding] {
+    let kept = driftFindings(old: old, new: new, endpoint: endpoint, subject: subject)
+    guard let newFile else { return kept.map(\.finding) }
+    return DriftLocator(file: newFile).locate(kept)
+  }
+
+  /// The drift findings with the concrete places they show in the new body, not yet located
+  /// in a file.
+  func driftFindings(
+    old: RecordedResponse, new: RecordedResponse, endpoint: EndpointID?, subject: String
+  ) -> [DriftFinding] {
     var found: [DriftFinding] = []
     found += statusDrift(old: old, new: new, subject: subject)
     found += headerDrift(old: old.headers, new: new.headers, subject: subject)
@@ -52,9 +62,7 @@ public struct DriftEngine: Sendable {
     if bothSucceeded {
       found += bodyDrift(old: old.body, new: new.body, endpoint: endpoint, subject: subject)
     }
-    let kept = found.filter { !isIgnored($0.finding) }
-    guard let newFile else { return kept.map(\.finding) }
-    return DriftLocator(file: newFile).locate(kept)
+    return found.filter { !isIgnored($0.finding) }
   }
 
   private func isIgnored(_ finding: Finding) -> Bool {
@@ -185,13 +193,23 @@ public struct DriftEngine: Sendable {
 struct DriftLocator {
   let file: DriftEngine.SourceFile
 
+  /// Each finding located at its place in the file, or at the nearest ancestor of it that the
+  /// file holds (a file that is not the one compared, such as the stored recording, may lack
+  /// the place).
   func locate(_ found: [DriftFinding]) -> [Finding] {
     let pointers = found.map { pointer(for: $0) }
-    let matches = JSONSourceLocator(file.bytes).locate(pointers.compactMap { $0 })
+    var wanted = Set<JSONPointer>()
+    for pointer in pointers.compactMap({ $0 }) {
+      var current: JSONPointer? = pointer
+      while let next = current, wanted.insert(next).inserted { current = next.parent }
+    }
+    let matches = JSONSourceLocator(file.bytes).locate(Array(wanted))
     return zip(found, pointers).map { item, pointer in
       var finding = item.finding
       var source = SourceReference(file: file.path)
-      if let pointer, let match = matches[pointer] {
+      var current = pointer
+      while let next = current, matches[next] == nil { current = next.parent }
+      if let found = current, let match = matches[found] {
         let location = match.name ?? match.value
         source.line = location.line
         source.column = location.column

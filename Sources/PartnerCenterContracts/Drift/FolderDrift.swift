@@ -76,11 +76,3 @@ public struct FolderDrift: Sendable {
     ).withSource(SourceReference(file: path))
   }
 }
-
-extension Finding {
-  func withSource(_ source: SourceReference) -> Finding {
-    var copy = self
-    copy.source = source
-    return copy
-  }
-}

@@ -161,3 +161,12 @@ extension Finding {
     return lhs.kind < rhs.kind
   }
 }
+
+extension Finding {
+  /// This finding placed at `source` (nil: in no file).
+  func withSource(_ source: SourceReference?) -> Finding {
+    var copy = self
+    copy.source = source
+    return copy
+  }
+}

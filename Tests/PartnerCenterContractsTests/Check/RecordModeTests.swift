@@ -53,5 +53,9 @@ import Testing
     #expect(RecordMode.default(environment: ["CI": "true"]) == .none)
     #expect(RecordMode.default(environment: [:]) == .missing)
     #expect(RecordMode.default(environment: ["CI": ""]) == .missing)
+    for notCI in ["false", "0", "FALSE", "no"] {
+      #expect(RecordMode.default(environment: ["CI": notCI]) == .missing, "CI=\(notCI)")
+    }
+    #expect(RecordMode.default(environment: ["CI": "1"]) == .none)
   }
 }
