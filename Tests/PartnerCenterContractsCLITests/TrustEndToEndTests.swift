@@ -46,3 +46,38 @@ import Testing
     #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil)
   }
 }
+
+extension TrustEndToEndTests {
+  static func partnerItem(processed: String) -> String {
+    """
+    {"totalCount": 1, "items": [{"workloadCode": "W", "workloadName": "Exchange", "serviceCode": "S",
+     "serviceName": "o365", "channel": "reseller", "customersCount": 1, "licensesActive": 1,
+     "licensesQualified": 1, "usagePercent": 100, "proratedLicensesUsagePercent": 100,
+     "processedDateTime": "\(processed)",
+     "attributes": {"objectType": "PartnerLicensesUsageInsights"}}],
+     "attributes": {"objectType": "Collection"}}
+    """
+  }
+
+  @Test func aLeapSecondOnADayWithoutOneIsAWarningAndARealOneIsNot() throws {
+    let fake = try runBuiltTool(
+      ["validate", "--fail-on", "warning", "-"],
+      stdin: Array(Self.partnerItem(processed: "2017-03-09T23:59:60Z").utf8))
+    #expect(fake.code == 1)
+    #expect(
+      fake.stdout.contains(
+        "warning: /items/0/processedDateTime: item 0 was processed at 2017-03-09T23:59:60Z, a leap second on 2017-03-09, a day that had none"
+      ))
+    let real = try runBuiltTool(
+      ["validate", "--fail-on", "warning", "-"],
+      stdin: Array(Self.partnerItem(processed: "2016-12-31T23:59:60Z").utf8))
+    #expect(!real.stdout.contains("leap second"), "\(real.stdout)")
+  }
+
+  @Test func anInvalidDateTimeSaysWhy() throws {
+    let run = try runBuiltTool(
+      ["validate", "-"], stdin: Array(Self.partnerItem(processed: "2017-02-29T00:00:00Z").utf8))
+    #expect(run.code == 1)
+    #expect(run.stdout.contains("is not a valid date-time: February has 28 days in 2017"))
+  }
+}

@@ -67,7 +67,14 @@ extension Evaluator {
     case .format(let name, let asserted):
       guard asserted, case .string(let string) = instance, !Self.holds(format: name, string)
       else { return true }
-      return fail(keyword, "\(render(instance)) is not a valid \(name)")
+      let reason: String? =
+        switch name {
+        case "date-time": RFC3339Explanation.dateTimeProblem(string)
+        case "date": RFC3339Explanation.dateProblem(string)
+        default: nil
+        }
+      return fail(
+        keyword, "\(render(instance)) is not a valid \(name)" + (reason.map { ": \($0)" } ?? ""))
     case .maxItems(let limit):
       guard case .array(let elements) = instance, elements.count > limit else { return true }
       return fail(keyword, "the array has \(elements.count) items, more than the maximum \(limit)")

@@ -62,6 +62,12 @@ extension ContractRule {
   public static let processedNotInFuture = ContractRule(
     id: "processed-not-in-future", severity: .error,
     summary: "processedDateTime is not in the future")
+  /// A leap second (`23:59:60` UTC) in `processedDateTime` is on a day that had one.
+  public static let leapSecondDay = ContractRule(
+    id: "leap-second-day", severity: .warning,
+    summary:
+      "a processedDateTime at 23:59:60 UTC is on a day that had a leap second (the IERS list, which ends 2016-12-31)"
+  )
   /// `MS-RequestId` and `MS-CorrelationId` in the response are GUIDs.
   public static let trackingHeaderGUID = ContractRule(
     id: "tracking-header-guid", severity: .error,
@@ -82,7 +88,8 @@ extension ContractRule {
   /// Every rule, in the order they are checked.
   public static let all: [ContractRule] = [
     .totalCount, .itemObjectType, .customerID, .oneCustomer, .uniqueIdentity,
-    .activeWithinQualified, .usagePercentAgrees, .processedNotInFuture, .trackingHeaderGUID,
+    .activeWithinQualified, .usagePercentAgrees, .processedNotInFuture, .leapSecondDay,
+    .trackingHeaderGUID,
     .trackingHeaderEcho, .contentTypeJSON, .duplicateMember,
   ]
 }

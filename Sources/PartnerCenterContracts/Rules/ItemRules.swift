@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import JSONSchemaValidation
 
 // The rules about each item's values: license counts, the percentage, the processing date.
 extension RuleContext {
@@ -9,6 +10,7 @@ extension RuleContext {
       aboveQualified: itemFindings(.activeWithinQualified),
       percent: itemFindings(.usagePercentAgrees))
     var future = itemFindings(.processedNotInFuture)
+    var leapSecond = itemFindings(.leapSecondDay)
     for (index, item) in items.enumerated() {
       guard case .object(let object) = item else { continue }
       if let active = object[.licensesActive]?.numberValue,
@@ -17,16 +19,25 @@ extension RuleContext {
         checkCounts(index, active: active, qualified: qualified, object, into: &counts)
       }
       if let text = object[.processedDateTime]?.stringValue,
-        let seconds = RFC3339.secondsSince1970(text), seconds > now + rules.futureGrace
+        let seconds = RFC3339.secondsSince1970(text)
       {
-        future.add(
-          pointer: "/items/\(index)/processedDateTime",
-          "item \(index) was processed at \(text), after now (\(RFC3339.format(now)))")
+        if seconds > now + rules.futureGrace {
+          future.add(
+            pointer: "/items/\(index)/processedDateTime",
+            "item \(index) was processed at \(text), after now (\(RFC3339.format(now)))")
+        }
+        if let day = RFC3339.leapSecondDayWithoutOne(text, seconds: seconds) {
+          leapSecond.add(
+            pointer: "/items/\(index)/processedDateTime",
+            "item \(index) was processed at \(text), a leap second on \(day), a day that had none (the IERS list of leap seconds ends 2016-12-31)"
+          )
+        }
       }
     }
     counts.aboveQualified.finish(into: &findings)
     counts.percent.finish(into: &findings)
     future.finish(into: &findings)
+    leapSecond.finish(into: &findings)
   }
 
   private struct CountBreaches {
@@ -127,6 +138,22 @@ enum RFC3339 {
     let days = daysSince1970(year: year, month: month, day: day)
     let local = Double(((days * 24 + hour) * 60 + minute) * 60 + second) + fraction
     return local - Double(offsetSeconds)
+  }
+
+  /// The UTC day (`YYYY-MM-DD`) of a leap second `text` names (`23:59:60`), when that day had
+  /// none; `seconds` is `text` since 1970.
+  static func leapSecondDayWithoutOne(_ text: String, seconds: Double) -> String? {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 19, bytes[17] == UInt8(ascii: "6"), bytes[18] == UInt8(ascii: "0") else {
+      return nil
+    }
+    // 23:59:60 counts as the next day's 00:00:00; the second before it is on the leap day.
+    let day = String(format(seconds - 1).prefix(10))
+    let parts = day.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3,
+      !RFC3339Explanation.hadLeapSecond(year: parts[0], month: parts[1], day: parts[2])
+    else { return nil }
+    return day
   }
 
   /// `seconds` as `2017-03-10T00:00:00Z` (whole seconds).
