@@ -166,7 +166,7 @@ import Testing
     #expect(process.terminationStatus == 3)
     #expect(errors.hasSuffix("pc-contract capture: interrupted\n"))
     let files = Self.files(below: out)
-    #expect(!files.contains { $0.hasSuffix(".tmp") })
+    #expect(!files.contains { $0.hasSuffix(".pc-contract-tmp") })
     #expect(files.count < 200)
   }
 }

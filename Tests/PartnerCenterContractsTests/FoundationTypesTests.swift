@@ -143,7 +143,7 @@ import Testing
     #expect(try entries[0].recording.get().endpoint == Self.recording.endpoint)
     #expect(throws: RecordingStoreError.self) { try store.write([1], to: "../escape.json") }
     let leftovers = try FileManager.default.subpathsOfDirectory(atPath: folder).filter {
-      $0.hasSuffix(".tmp")
+      $0.hasSuffix(".pc-contract-tmp")
     }
     #expect(leftovers.isEmpty)
   }

@@ -1,4 +1,5 @@
 import JSONCore
+import JSONSchemaValidation
 
 /// Reads `pc-contract.json` strictly, locating every error in the file.
 struct ConfigurationReader {
@@ -65,6 +66,14 @@ struct ConfigurationReader {
         configuration.acceptedDrift.append(
           try acceptedDrift(entry, at: ["acceptedDrift", String(index)]))
       }
+      // Every entry's place in one pass over the file, not one pass per entry.
+      let pointers = entries.indices.map { JSONPointer(tokens: ["acceptedDrift", String($0)]) }
+      let places = locator.locate(pointers)
+      for (index, pointer) in pointers.enumerated() {
+        let location = places[pointer]?.value
+        configuration.acceptedDrift[index].source = SourceReference(
+          file: file, line: location?.line, column: location?.column)
+      }
     }
     return configuration
   }
@@ -127,6 +136,12 @@ struct ConfigurationReader {
       try pattern(text, at: pointer + ["path"])
     }
     let kind = try text("kind")
+    if let kind, !FindingKindDescription.isKnown(kind) {
+      throw fail(
+        pointer + ["kind"],
+        "unknown finding kind \"\(kind)\"; expected one such as \"drift.property-added\" (the README's \"Finding kinds\" lists them)"
+      )
+    }
     guard let reason = try text("reason") else {
       throw fail(pointer, "an accepted drift needs a \"reason\"")
     }
@@ -134,13 +149,14 @@ struct ConfigurationReader {
       throw fail(pointer, "an accepted drift needs a \"fingerprint\", or a \"path\" and a \"kind\"")
     }
     let expires = try text("expires")
-    if let expires, !Self.isDate(expires) {
-      throw fail(pointer + ["expires"], "expected a date YYYY-MM-DD, found \"\(expires)\"")
+    if let expires, let problem = RFC3339Explanation.dateProblem(expires) {
+      // The shape is said already; a day that does not exist needs its reason.
+      let reason = problem.hasPrefix("expected") ? "" : ": \(problem)"
+      throw fail(
+        pointer + ["expires"], "expected a date YYYY-MM-DD, found \"\(expires)\"\(reason)")
     }
-    let location = locator.locate(JSONPointer(tokens: pointer))?.value
     return AcceptedDrift(
-      fingerprint: fingerprint, path: path, kind: kind, reason: reason, expires: expires,
-      source: SourceReference(file: file, line: location?.line, column: location?.column))
+      fingerprint: fingerprint, path: path, kind: kind, reason: reason, expires: expires)
   }
 
   private func strings(_ value: JSONValue, at pointer: [String]) throws(ConfigurationError)
@@ -162,6 +178,12 @@ struct ConfigurationReader {
   private func pattern(_ text: String, at pointer: [String]) throws(ConfigurationError)
     -> PointerPattern
   {
+    guard !text.isEmpty else {
+      throw fail(
+        pointer,
+        "an empty pattern would match every finding, breaking drift included; name a path such as /items/*/processedDateTime"
+      )
+    }
     do {
       return try PointerPattern(parsing: text)
     } catch {
@@ -177,19 +199,6 @@ struct ConfigurationReader {
       let list = known.filter { $0 != "$schema" }.map { "\"\($0)\"" }.joined(separator: ", ")
       throw fail(pointer + [member.key], "unknown member; expected one of \(list)", name: true)
     }
-  }
-
-  /// `YYYY-MM-DD` with a month 01-12 and a day 01-31.
-  static func isDate(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return false
-    }
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-    guard digits.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) else { return false }
-    let month = Int(bytes[5] - 0x30) * 10 + Int(bytes[6] - 0x30)
-    let day = Int(bytes[8] - 0x30) * 10 + Int(bytes[9] - 0x30)
-    return (1...12).contains(month) && (1...31).contains(day)
   }
 
   private func fail(_ pointer: [String], _ message: String, name: Bool = false)

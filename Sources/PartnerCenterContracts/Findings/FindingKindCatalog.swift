@@ -34,6 +34,16 @@ public struct FindingKindDescription: Sendable, Hashable {
       explanation: "A finding of the \(family) family: see the message for what was found.")
   }
 
+  /// Whether the tool makes findings of `kind`: a described kind, a rule's, a schema
+  /// keyword's (`schema.<keyword>`) or a request check's (`request.<check>`).
+  public static func isKnown(_ kind: String) -> Bool {
+    if byKind[kind] != nil { return true }
+    if ContractRule.all.contains(where: { $0.kind == kind }) { return true }
+    let parts = kind.split(separator: ".", maxSplits: 1)
+    guard parts.count == 2, !parts[1].isEmpty else { return false }
+    return parts[0] == "schema" || parts[0] == "request"
+  }
+
   /// Every described kind and family, sorted; ``ContractRule``s each have their own.
   public static var all: [FindingKindDescription] {
     (Array(byKind.values) + ContractRule.all.map { of($0.kind) }).sorted { $0.kind < $1.kind }

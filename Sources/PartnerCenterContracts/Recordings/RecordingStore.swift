@@ -21,8 +21,8 @@ public struct RecordingStore: Sendable {
     public var recording: Result<Recording, RecordingError>
   }
 
-  /// Every `*.json` file below the folder, sorted by relative path. Hidden files and
-  /// temporary files are skipped.
+  /// Every `*.json` file below the folder (``FileNames/recordingExtensions``), sorted by
+  /// relative path. Hidden files and temporary files are skipped.
   public func load() throws(RecordingStoreError) -> [Entry] {
     let root = URL(fileURLWithPath: directory, isDirectory: true)
     var isDirectory: ObjCBool = false
@@ -36,7 +36,8 @@ public struct RecordingStore: Sendable {
     else { throw .unreadable(directory, reason: "cannot list the folder") }
     var relativePaths: [String] = []
     let rootPath = root.standardizedFileURL.path
-    for case let url as URL in enumerator where url.pathExtension == "json" {
+    for case let url as URL in enumerator
+    where FileNames.hasExtension(url.lastPathComponent, in: FileNames.recordingExtensions) {
       let path = url.standardizedFileURL.path
       guard path.hasPrefix(rootPath) else { continue }
       var relative = String(path.dropFirst(rootPath.count))
@@ -67,16 +68,19 @@ public struct RecordingStore: Sendable {
   }
 
   /// Removes temporary files a killed run left behind (a run stopped by SIGKILL cannot clean
-  /// up after itself); they are hidden and never read as recordings anyway.
-  public func removeStaleTemporaryFiles() {
+  /// up after itself): only files named as this tool names them (``FileNames/isTemporary(_:)``).
+  /// Returns how many were removed.
+  @discardableResult
+  public func removeStaleTemporaryFiles() -> Int {
     guard
       let enumerator = FileManager.default.enumerator(
         at: URL(fileURLWithPath: directory), includingPropertiesForKeys: nil)
-    else { return }
-    for case let url as URL in enumerator
-    where url.lastPathComponent.hasPrefix(".") && url.pathExtension == "tmp" {
-      try? FileManager.default.removeItem(at: url)
+    else { return 0 }
+    var removed = 0
+    for case let url as URL in enumerator where FileNames.isTemporary(url.lastPathComponent) {
+      if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
     }
+    return removed
   }
 
   /// Writes `recording` at its ``Recording/relativePath`` atomically; returns the path written.

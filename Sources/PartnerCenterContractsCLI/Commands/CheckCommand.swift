@@ -60,8 +60,8 @@ public enum CheckCommand: Command {
     let outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
       try DiffCommand.output(text)
     }
-    if let today = arguments.value("--today"), !DiffInputs.isDate(today) {
-      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)'")
+    if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
+      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
     var options = try CaptureCommand.captureOptions(arguments)
     let connectTimeout = try CaptureCommand.wholeNumber(
@@ -71,7 +71,7 @@ public enum CheckCommand: Command {
       configuration = try DiffInputs.configuration(arguments.value("--config"))
     } catch {
       io.err("pc-contract check: \(error)\n")
-      return ExitCode.couldNotRun
+      return error.exitCode
     }
     let failLevel =
       arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
@@ -94,6 +94,8 @@ public enum CheckCommand: Command {
       offline = true
     }
     let store = RecordingStore(directory: folder)
+    // A killed run's temporary files would otherwise stay and be committed with the folder.
+    store.removeStaleTemporaryFiles()
     let stored: [RecordingStore.Entry]
     do {
       stored = try store.load()
@@ -106,6 +108,12 @@ public enum CheckCommand: Command {
       stored = []
     }
 
+    if offline && stored.isEmpty {
+      io.err(
+        "pc-contract check: no recordings in '\(folder)' (files ending in .json): nothing to check offline\n"
+      )
+      return ExitCode.couldNotRun
+    }
     let outcome: ContractCheck.Outcome
     if offline {
       outcome = check.offline(stored: stored, check: InputCheck(validator: ContractValidator()))

@@ -67,11 +67,16 @@ public enum DiffCommand: Command {
     let outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
       try output(text)
     }
-    if let today = arguments.value("--today"), !DiffInputs.isDate(today) {
-      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)'")
+    if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
+      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
     var ignore: [PointerPattern] = []
     for text in arguments.allValues("--ignore") {
+      guard !text.isEmpty else {
+        throw .invalid(
+          "option '--ignore' needs a path such as /items/*/processedDateTime; an empty one would hide every drift"
+        )
+      }
       do {
         ignore.append(try PointerPattern(parsing: text))
       } catch {
@@ -83,7 +88,7 @@ public enum DiffCommand: Command {
       configuration = try DiffInputs.configuration(arguments.value("--config"))
     } catch {
       io.err("pc-contract diff: \(error)\n")
-      return ExitCode.couldNotRun
+      return error.exitCode
     }
     var options = configuration.driftOptions
     options.ignore += ignore

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import JSONSchemaValidation
 import PartnerCenterContracts
 
 /// The file side of `pc-contract diff`: reading the two sides and the configuration, and
@@ -9,6 +10,9 @@ enum DiffInputs {
   static func diff(old: String, new: String, engine: DriftEngine) throws(DiffInputError)
     -> (subjects: [Report.Subject], findings: [Finding])
   {
+    for path in [old, new] where !FileManager.default.fileExists(atPath: path) {
+      throw .unreadable("cannot read '\(path)': no such file or folder")
+    }
     switch (isFolder(old), isFolder(new)) {
     case (true, true):
       let oldEntries: [RecordingStore.Entry]
@@ -88,7 +92,7 @@ enum DiffInputs {
     do {
       return try ContractConfiguration.parse([UInt8](data), file: file)
     } catch {
-      throw .unreadable(error.description)
+      throw .configuration(error.description)
     }
   }
 
@@ -104,13 +108,9 @@ enum DiffInputs {
   /// Today's date in UTC, `YYYY-MM-DD`.
   static func today() -> String { UTCDate(Date()).day }
 
-  /// `YYYY-MM-DD`.
-  static func isDate(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return false
-    }
-    return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+  /// Why `text` is not a day `YYYY-MM-DD`, or nil when it is one.
+  static func dateProblem(_ text: String) -> String? {
+    RFC3339Explanation.dateProblem(text).map { $0.hasPrefix("expected") ? "not a date" : $0 }
   }
 }
 
@@ -118,14 +118,22 @@ enum DiffInputs {
 enum DiffInputError: Error, Sendable, CustomStringConvertible {
   /// An input or the configuration could not be read or understood.
   case unreadable(String)
+  /// The configuration file says something invalid: a usage error.
+  case configuration(String)
   /// One side is a folder and the other a file.
   case mixed(old: String, new: String)
   /// A report file could not be written.
   case unwritable(String)
 
+  /// The exit code: 2 for a configuration that says something invalid, else 3.
+  var exitCode: Int32 {
+    if case .configuration = self { return ExitCode.usage }
+    return ExitCode.couldNotRun
+  }
+
   var description: String {
     switch self {
-    case .unreadable(let message): message
+    case .unreadable(let message), .configuration(let message): message
     case .mixed(let old, let new):
       "OLD and NEW must both be files or both be folders ('\(old)', '\(new)')"
     case .unwritable(let path): "cannot write '\(path)'"

@@ -10,8 +10,6 @@ import PartnerCenterContracts
 /// The inputs named on a command line, expanded and read: files as given, `-` for standard
 /// input, folders walked recursively in sorted order.
 enum InputFiles {
-  /// The file name endings picked up inside folders (a named file is read whatever its name).
-  static let folderExtensions: Set<String> = ["json", "har", "http", "txt"]
 
   /// One input to read: a file path, or standard input.
   enum Source: Sendable, Hashable {
@@ -57,7 +55,7 @@ enum InputFiles {
     let rootPath = root.standardizedFileURL.path
     var relativePaths: [String] = []
     for case let url as URL in enumerator
-    where folderExtensions.contains(url.pathExtension.lowercased()) {
+    where FileNames.hasExtension(url.lastPathComponent, in: FileNames.inputExtensions) {
       let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile
       guard isRegular == true else { continue }
       let path = url.standardizedFileURL.path
@@ -86,10 +84,15 @@ enum InputReadError: Error, Sendable, CustomStringConvertible {
   case unreadable(String, reason: String)
   /// Standard input held more than the limit.
   case tooLarge(String, limit: Int)
+  /// The folders named hold no file to check.
+  case noInput([String])
 
   var description: String {
     switch self {
     case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .noInput(let names):
+      "no input to check in \(names.map { "'\($0)'" }.joined(separator: ", ")) (folders are searched for files ending in "
+        + FileNames.inputExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")"
     case .tooLarge(let path, let limit):
       "\(path) is larger than \(limit >> 30) GiB; save it to a file and validate that"
     }

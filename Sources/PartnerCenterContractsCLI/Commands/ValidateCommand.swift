@@ -87,6 +87,9 @@ public enum ValidateCommand: Command {
     var findings: [Finding] = []
     do throws(InputReadError) {
       let sources = try InputFiles.expand(names)
+      guard !sources.isEmpty else {
+        throw InputReadError.noInput(names)
+      }
       for (index, source) in sources.enumerated() {
         let bytes = try read(source, io: io)
         let input = InputDecoder.decode(bytes, name: source.displayName)

@@ -114,3 +114,26 @@ import Testing
     #expect(outcome.findings.count { $0.kind == "config.accepted-drift-expired" } == 1)
   }
 }
+
+@Suite struct ConfigurationLoadTests {
+  /// Reading entries must not cost a pass over the file each: 20,000 entries took 69 s.
+  @Test func twentyThousandAcceptedDriftEntriesLoadInLinearTime() throws {
+    func file(_ count: Int) -> [UInt8] {
+      let entries = (0..<count).map { index in
+        #"{"fingerprint": "\#(String(format: "%016x", index))", "reason": "r\#(index)"}"#
+      }
+      return Array(("{\"acceptedDrift\": [\n" + entries.joined(separator: ",\n") + "\n]}").utf8)
+    }
+    let small = file(2_000)
+    let large = file(20_000)
+    let clock = ContinuousClock()
+    let smallTime = try clock.measure { _ = try ContractConfiguration.parse(small, file: "s.json") }
+    let largeTime = try clock.measure {
+      let configuration = try ContractConfiguration.parse(large, file: "l.json")
+      #expect(configuration.acceptedDrift.count == 20_000)
+      #expect(configuration.acceptedDrift[19_999].source?.line == 20_001)
+    }
+    // Ten times the entries: linear is about ten times the time; quadratic is a hundred.
+    #expect(largeTime < smallTime * 30 + .milliseconds(200), "\(smallTime) vs \(largeTime)")
+  }
+}

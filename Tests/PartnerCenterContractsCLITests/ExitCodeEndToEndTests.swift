@@ -1,0 +1,103 @@
+import ContractTestSupport
+import Foundation
+import Testing
+
+/// Exit codes as the README's table gives them, configuration errors with their place, and
+/// the files a killed run leaves behind.
+@Suite struct ExitCodeEndToEndTests {
+  static func folder(_ files: [String: String] = [:]) throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("exit-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    for (name, text) in files {
+      let path = root + "/" + name
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+    return root
+  }
+
+  static var recordings: String { packageRoot().appendingPathComponent("recordings").path }
+
+  @Test(arguments: [
+    (
+      #"{"acceptedDrift": [{"kind": "drift.typo", "path": "/a", "reason": "r"}]}"#,
+      #"config.json:1:29: /acceptedDrift/0/kind: unknown finding kind "drift.typo""#
+    ),
+    (
+      #"{"acceptedDrift": [{"fingerprint": "0123456789abcdef", "reason": "r", "expires": "2027-02-30"}]}"#,
+      #"/acceptedDrift/0/expires: expected a date YYYY-MM-DD, found "2027-02-30": February has 28 days in 2027"#
+    ),
+    (
+      #"{"ignore": [""]}"#,
+      #"config.json:1:13: /ignore/0: an empty pattern would match every finding"#
+    ),
+    (#"{"failOn": "sometimes"}"#, #"config.json:1:12: /failOn: expected one of"#),
+    ("{not json", "config.json:1:2: not JSON"),
+  ])
+  func aBadConfigurationIsAUsageErrorWithItsPlace(config: String, message: String) throws {
+    let root = try Self.folder(["config.json": config])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    for command in [
+      ["check", "--offline", "--recordings", Self.recordings],
+      ["diff", Self.recordings, Self.recordings],
+    ] {
+      let run = try runBuiltTool(command + ["--config", "config.json"], directory: root)
+      #expect(run.code == 2, "\(command[0]): \(run.stderr)")
+      #expect(run.stderr.contains(message), "\(run.stderr)")
+      #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+  }
+
+  @Test func anImpossibleTodayIsAUsageError() throws {
+    let run = try runBuiltTool([
+      "check", "--offline", "--today", "2027-13-01", "--recordings", Self.recordings,
+    ])
+    #expect(run.code == 2)
+    #expect(run.stderr.contains("month 13 does not exist"))
+  }
+
+  @Test func validateOfNothingCouldNotRun() throws {
+    let empty = try Self.folder()
+    let upperCase = try Self.folder(["partner.JSON": "{}"])
+    defer {
+      try? FileManager.default.removeItem(atPath: empty)
+      try? FileManager.default.removeItem(atPath: upperCase)
+    }
+    for folder in [empty, upperCase] {
+      let validate = try runBuiltTool(["validate", folder])
+      #expect(validate.code == 3, "\(validate.stdout)")
+      #expect(validate.stderr.contains("no input to check"))
+      let check = try runBuiltTool(["check", "--offline", "--recordings", folder])
+      #expect(check.code == 3, "\(check.stdout)")
+      #expect(check.stderr.contains("no recordings in"))
+    }
+    let missing = try runBuiltTool(["validate", empty + "/nothing-here.json"])
+    #expect(missing.code == 3)
+  }
+
+  @Test func diffOfAMissingFolderCouldNotRun() throws {
+    let run = try runBuiltTool(["diff", Self.recordings, "/nonexistent-\(UUID())"])
+    #expect(run.code == 3)
+    #expect(run.stderr.contains("no such file or folder"))
+  }
+
+  @Test func leftoversOfAKilledRunAreRemovedAndNothingElse() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.copyItem(atPath: Self.recordings, toPath: root + "/recordings")
+    let partner = root + "/recordings/partner"
+    let leftover = partner + "/.licenses-usage.json.\(UUID().uuidString).pc-contract-tmp"
+    let unrelated = partner + "/.notes.tmp"
+    try "half".write(toFile: leftover, atomically: false, encoding: .utf8)
+    try "mine".write(toFile: unrelated, atomically: false, encoding: .utf8)
+    let run = try runBuiltTool(
+      ["check", "--offline", "--recordings", "recordings"], directory: root)
+    #expect(run.code == 0, "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: leftover))
+    #expect(FileManager.default.fileExists(atPath: unrelated))
+    let gitignore = try String(
+      contentsOf: packageRoot().appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(gitignore.contains("*.pc-contract-tmp"))
+  }
+}
