@@ -81,3 +81,33 @@ extension TrustEndToEndTests {
     #expect(run.stdout.contains("is not a valid date-time: February has 28 days in 2017"))
   }
 }
+
+extension TrustEndToEndTests {
+  @Test func aMillionRepeatsOfOneNameAreOneFindingWithACount() throws {
+    let members = Array(repeating: #""a": 1"#, count: 1_000_000).joined(separator: ",")
+    let text = #"{"items": [{"# + members + "}]}"
+    let run = try runBuiltTool(["validate", "-"], stdin: Array(text.utf8))
+    #expect(run.code == 1)
+    #expect(run.stdout.contains("member name 'a' occurs 1000000 times in one object"))
+    #expect(run.stdout.utf8.count < 2_000, "\(run.stdout.utf8.count) bytes of output")
+    let json = try runBuiltTool(["validate", "--format", "json", "-"], stdin: Array(text.utf8))
+    #expect(json.stdout.utf8.count < 10_000)
+  }
+
+  @Test func aQuotedValueIsCapped() throws {
+    let long = String(repeating: "x", count: 100_000)
+    let old = Self.collection([("1", "100")])
+    let new = old.replacingOccurrences(
+      of: #""serviceName": "o365""#, with: #""serviceName": "\#(long)""#)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try old.write(toFile: folder + "/old.json", atomically: false, encoding: .utf8)
+    try new.write(toFile: folder + "/new.json", atomically: false, encoding: .utf8)
+    let run = try runBuiltTool(
+      ["diff", "old.json", "new.json", "--fail-on", "none"], directory: folder)
+    #expect(run.code == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("… (100000 characters)"))
+    for line in run.stdout.split(separator: "\n") { #expect(line.utf8.count < 1_000) }
+  }
+}

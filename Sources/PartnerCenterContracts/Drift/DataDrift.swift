@@ -130,7 +130,7 @@ struct DataDrift {
         collector.add(
           .valueChanged, location: ["items", String(newIndex)] + change.path,
           message:
-            "\(name) of item \(describe(key)) changed from \(JSONWriter.compact(change.old)) to \(JSONWriter.compact(change.new))",
+            "\(name) of item \(describe(key)) changed from \(MessageValue.json(change.old)) to \(MessageValue.json(change.new))",
           detail: itemLabel + name, oldValue: change.old, newValue: change.new)
       }
     }
@@ -216,8 +216,8 @@ struct DataDrift {
   }
 
   private func describe(_ key: [JSONValue]) -> String {
-    guard key.count == keys.count else { return JSONWriter.compact(.array(key)) }
-    let parts = zip(keys, key).map { "\($0) \(JSONWriter.compact($1))" }
+    guard key.count == keys.count else { return MessageValue.json(.array(key)) }
+    let parts = zip(keys, key).map { "\($0) \(MessageValue.json($1))" }
     return "(" + parts.joined(separator: ", ") + ")"
   }
 

@@ -102,9 +102,12 @@ public struct DriftEngine: Sendable {
       }
       let message: String
       switch (before, after) {
-      case (nil, let value?): message = "header \(name) appeared: '\(value)'"
-      case (let value?, nil): message = "header \(name) is gone (was '\(value)')"
-      default: message = "header \(name) changed from '\(before ?? "")' to '\(after ?? "")'"
+      case (nil, let value?): message = "header \(name) appeared: \(MessageValue.quoted(value))"
+      case (let value?, nil):
+        message = "header \(name) is gone (was \(MessageValue.quoted(value)))"
+      default:
+        message =
+          "header \(name) changed from \(MessageValue.quoted(before ?? "")) to \(MessageValue.quoted(after ?? ""))"
       }
       let finding = Finding.drift(
         .info, .headerChanged, message, part: .responseHeaders,
@@ -128,7 +131,7 @@ public struct DriftEngine: Sendable {
     let severity: Severity = mediaType(old) == mediaType(new) ? .warning : .error
     let finding = Finding.drift(
       severity, .contentTypeChanged,
-      "Content-Type changed from '\(old ?? "none")' to '\(new ?? "none")'",
+      "Content-Type changed from \(MessageValue.quoted(old ?? "none")) to \(MessageValue.quoted(new ?? "none"))",
       part: .responseHeaders, pointer: "/Content-Type", subject: subject,
       oldValue: old.map { .string($0) }, newValue: new.map { .string($0) })
     return DriftFinding(finding: finding, location: new == nil ? [] : [name])

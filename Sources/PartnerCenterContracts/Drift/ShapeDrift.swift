@@ -73,10 +73,11 @@ struct ShapeDrift {
     case .formatGUID, .formatDateTime, .formatOffset, .formatFraction:
       return formatChanged(event, node: node)
     case .enumValue:
-      let known = (oldNode?.enumValues.sorted() ?? []).map { "'\($0)'" }.joined(separator: ", ")
+      let known = (oldNode?.enumValues.sorted() ?? []).map(MessageValue.quoted).joined(
+        separator: ", ")
       return .drift(
         .warning, .newEnumValue,
-        "\(pointer) has a new value '\(event.detail)' (known: \(known)); a client with a closed enum breaks",
+        "\(pointer) has a new value \(MessageValue.quoted(event.detail)) (known: \(known)); a client with a closed enum breaks",
         pointer: pointer, subject: subject, detail: event.detail, newValue: .string(event.detail))
     case .rangeSeen:
       guard let oldNode else { return nil }

@@ -56,7 +56,8 @@ public struct RequestContractChecker: Sendable {
       }
       if !types.contains(where: { ["application/json", "application/*", "*/*"].contains($0) }) {
         add(
-          .error, "accept-not-json", "Accept", "Accept '\(accept)' does not accept application/json"
+          .error, "accept-not-json", "Accept",
+          "Accept \(MessageValue.quoted(accept)) does not accept application/json"
         )
       }
     } else {
@@ -67,7 +68,7 @@ public struct RequestContractChecker: Sendable {
     if let locale = headers["X-Locale"], !Self.isWellFormedLocale(locale) {
       add(
         .error, "invalid-locale", "X-Locale",
-        "X-Locale '\(locale)' is not a language tag like en-US")
+        "X-Locale \(MessageValue.quoted(locale)) is not a language tag like en-US")
     }
     let target = "\(request.method) \(request.target)"
     var isRetry = false
@@ -78,7 +79,7 @@ public struct RequestContractChecker: Sendable {
         } else {
           add(
             .error, "reused-request-id", "MS-RequestId",
-            "MS-RequestId \(requestID) was already used for '\(previous)'; a new call needs a new one"
+            "MS-RequestId \(requestID) was already used for \(MessageValue.quoted(previous)); a new call needs a new one"
           )
         }
       }
@@ -104,7 +105,7 @@ public struct RequestContractChecker: Sendable {
       return nil
     }
     guard Self.isGUID(value) else {
-      add(.error, "invalid-\(kind)", name, "\(name) '\(value)' is not a GUID")
+      add(.error, "invalid-\(kind)", name, "\(name) \(MessageValue.quoted(value)) is not a GUID")
       return nil
     }
     return value.lowercased()

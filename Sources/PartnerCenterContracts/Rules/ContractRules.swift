@@ -89,14 +89,54 @@ struct RuleContext {
     rule.finding(message, part: part, pointer: pointer, subject: subject)
   }
 
+  /// One finding per repeated name in an object, with how often it repeats, at its first
+  /// repetition; past ``duplicateNameLimit`` names, one finding counts the rest. A body that
+  /// repeats one name a million times costs one line, not a million.
   func checkDuplicateMembers(into findings: inout [Finding]) {
+    struct Repeated {
+      var pointer: JSONPointer
+      var key: String
+      var count: Int
+    }
+    var order: [Repeated] = []
+    var index: [JSONPointer: Int] = [:]
+    var last = -1
     for duplicate in input.response.duplicateMembers {
+      // Repeats of one name usually follow each other: count them without a lookup.
+      if last >= 0, order[last].key == duplicate.key,
+        order[last].pointer.parent == duplicate.objectPointer
+      {
+        order[last].count += 1
+        continue
+      }
       let pointer = duplicate.objectPointer.appending(duplicate.key)
+      if let known = index[pointer] {
+        order[known].count += 1
+        last = known
+      } else {
+        index[pointer] = order.count
+        last = order.count
+        order.append(Repeated(pointer: pointer, key: duplicate.key, count: 1))
+      }
+    }
+    for repeated in order.prefix(Self.duplicateNameLimit) {
+      let times = repeated.count + 1
       findings.append(
         breach(
           .duplicateMember,
-          "member name '\(duplicate.key)' occurs more than once in one object; JSON readers disagree on which value wins",
-          pointer: pointer.description))
+          "member name \(MessageValue.quoted(repeated.key)) occurs \(times) times in one object; JSON readers disagree on which value wins",
+          pointer: repeated.pointer.description))
+    }
+    if order.count > Self.duplicateNameLimit {
+      let rest = order.count - Self.duplicateNameLimit
+      findings.append(
+        breach(
+          .duplicateMember,
+          "\(rest) more repeated member name\(rest == 1 ? "" : "s") (only the first \(Self.duplicateNameLimit) are reported)"
+        ))
     }
   }
+
+  /// The most repeated member names reported one by one.
+  static let duplicateNameLimit = 100
 }
