@@ -101,3 +101,59 @@ import Testing
     #expect(gitignore.contains("*.pc-contract-tmp"))
   }
 }
+
+extension ExitCodeEndToEndTests {
+  /// The shipped partner recording with `change` applied.
+  static func recording(_ change: (inout [String: Any]) -> Void) throws -> String {
+    let path = packageRoot().appendingPathComponent("recordings/partner/licenses-usage.json")
+    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: path)) as! [String: Any]
+    change(&object)
+    return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+  }
+
+  @Test(arguments: ["Authorization", "authorization", "COOKIE", "proxy-authorization"])
+  func aRecordingWithCredentialsIsNoRecording(header: String) throws {
+    let text = try Self.recording { object in
+      var request = object["request"] as! [String: Any]
+      var headers = request["headers"] as? [String: Any] ?? [:]
+      headers[header] = "Bearer secret"
+      request["headers"] = headers
+      object["request"] = request
+    }
+    let root = try Self.folder(["recordings/partner/licenses-usage.json": text, "one.json": text])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let check = try runBuiltTool(
+      ["check", "--offline", "--recordings", "recordings"], directory: root)
+    #expect(check.code == 1, "\(check.stdout)")
+    #expect(
+      check.stdout.contains("input.invalid-recording") || check.stdout.contains("not a recording"))
+    let validate = try runBuiltTool(["validate", "one.json"], directory: root)
+    #expect(validate.code == 1)
+    let bySchema = try runBuiltTool(
+      ["validate", "--schema", "recording", "one.json"], directory: root)
+    #expect(bySchema.code == 1, "\(bySchema.stdout)")
+    #expect(bySchema.stdout.contains("/request/headers"))
+  }
+
+  @Test func aRecordingCapturedAtWithoutAnOffsetIsNoRecording() throws {
+    let text = try Self.recording { $0["capturedAt"] = "2026-11-21T08:00:00" }
+    let root = try Self.folder(["recordings/partner/licenses-usage.json": text])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let check = try runBuiltTool(
+      ["check", "--offline", "--recordings", "recordings"], directory: root)
+    #expect(check.code == 1)
+    #expect(check.stdout.contains("/capturedAt"))
+    #expect(check.stdout.contains("it has no offset"))
+  }
+
+  @Test func schemaRecordingValidatesTheFileNotTheBody() throws {
+    let good = try runBuiltTool(
+      ["validate", "--schema", "recording", "recordings/partner/licenses-usage.json"],
+      directory: packageRoot().path)
+    #expect(good.code == 0, "\(good.stdout)")
+    let body = try runBuiltTool(
+      ["validate", "--schema", "recording", "-"], stdin: Array(#"{"totalCount": 0}"#.utf8))
+    #expect(body.code == 1)
+    #expect(body.stdout.contains(#"the required property "formatVersion" is missing"#))
+  }
+}

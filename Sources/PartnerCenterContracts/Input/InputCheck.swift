@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Checks decoded inputs: each response through a ``ContractValidator``, the decoder's own
 /// findings merged in, every finding located in the input.
 public struct InputCheck: Sendable {
@@ -14,6 +16,7 @@ public struct InputCheck: Sendable {
 
   /// Every finding about `input`, located, in report order.
   public func findings(for input: DecodedInput) -> [Finding] {
+    if case .named(let name) = schema, name == "recording" { return recordingFileFindings(input) }
     let perEntry = input.entries.map { entry -> [Finding] in
       let verdict = validator.validate(entry.response, schema: schema)
       let subject = verdict.endpoint?.subject ?? entry.response.endpoint?.subject
@@ -41,5 +44,36 @@ public struct InputCheck: Sendable {
       }
     }
     return input.locate(perEntry).sorted(by: Finding.reportOrder)
+  }
+
+  /// `--schema recording`: the file itself against `schemas/recording.schema.json` (a body is
+  /// never a recording).
+  private func recordingFileFindings(_ input: DecodedInput) -> [Finding] {
+    guard let schema = validator.schemas.schema(named: "recording") else { return [] }
+    let document: JSONDocument
+    do {
+      document = try JSONParser.parse(input.bytes)
+    } catch {
+      return [
+        Finding(
+          severity: .error, kind: "input.malformed-json",
+          message: "not JSON, so not a recording: \(error.message)", part: .input,
+          source: SourceReference(
+            file: input.name, line: error.location.line, column: error.location.column))
+      ]
+    }
+    let errors = schema.validator(strict: validator.strict).validate(
+      document.value, mode: .allErrors
+    ).errors
+    let findings = errors.map { error in
+      Finding(
+        severity: .error, kind: "schema.\(error.keyword)", message: error.message, part: .input,
+        pointer: error.instanceLocation.description,
+        expectation: error.absoluteKeywordLocation)
+    }
+    // Located in the file by pointer, as a recording's own findings are.
+    return DecodedInput(
+      name: input.name, kind: .recording, bytes: input.bytes, entries: [], findings: findings
+    ).locate([]).sorted(by: Finding.reportOrder)
   }
 }

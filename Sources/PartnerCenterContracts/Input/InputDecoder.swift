@@ -63,8 +63,7 @@ public enum InputDecoder {
     do {
       recording = try RecordingCodec.decode(value)
     } catch {
-      var pointer = ""
-      if case .invalid(let at, _) = error { pointer = at }
+      let pointer = error.pointer ?? ""
       let finding = Finding(
         severity: .error, kind: "input.invalid-recording", message: "\(error)", part: .input,
         pointer: pointer)

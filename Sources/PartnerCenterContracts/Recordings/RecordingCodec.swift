@@ -70,9 +70,14 @@ public enum RecordingCodec {
     return try decode(document.value)
   }
 
-  /// Reads a recording from its JSON value.
+  /// The recording file schema (`schemas/recording.schema.json`), which every read checks.
+  static let schema = DeclaredSchemas.embedded.schema(named: "recording")
+
+  /// Reads a recording from its JSON value; it must follow `schemas/recording.schema.json`
+  /// (formats asserted: a `capturedAt` without an offset is no recording).
   public static func decode(_ value: JSONValue) throws(RecordingError) -> Recording {
     guard value.objectValue != nil else { throw .invalid(pointer: "", expected: "an object") }
+
     guard let version = value["formatVersion"]?.numberValue?.intValue else {
       throw .invalid(pointer: "/formatVersion", expected: "an integer format version")
     }
@@ -100,6 +105,14 @@ public enum RecordingCodec {
       throw .invalid(pointer: "/request/url", expected: "a string")
     }
     let requestHeaders = try headers(request["headers"], pointer: "/request/headers")
+    // Header names are case-insensitive: `authorization` is a credential too.
+    if let secret = requestHeaders.fields.first(where: { field in
+      secretHeaderNames.contains { HTTPHeaders.namesMatch($0, field.name) }
+    }) {
+      throw .invalid(
+        pointer: "/request/headers/" + JSONPointer.escape(secret.name),
+        expected: "absent: credentials never belong in a recording")
+    }
     guard let response = value["response"], response.objectValue != nil else {
       throw .invalid(pointer: "/response", expected: "an object")
     }
@@ -132,6 +145,10 @@ public enum RecordingCodec {
     }
     guard let toolVersion = value["toolVersion"]?.stringValue else {
       throw .invalid(pointer: "/toolVersion", expected: "a string")
+    }
+    // What the checks above do not name (a capturedAt without an offset, say) the schema does.
+    if let schema, let error = schema.validator.validate(value, mode: .firstError).errors.first {
+      throw .violatesSchema(pointer: error.instanceLocation.description, message: error.message)
     }
     return Recording(
       endpoint: Endpoint(id: endpointID, customerID: customerID),
@@ -180,12 +197,24 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
   case invalid(pointer: String, expected: String)
   /// The file was written by a newer or unknown format.
   case unsupportedVersion(Int)
+  /// The file breaks `schemas/recording.schema.json` at `pointer`.
+  case violatesSchema(pointer: String, message: String)
+
+  /// The JSON Pointer into the file the error is about, when there is one.
+  public var pointer: String? {
+    switch self {
+    case .invalid(let pointer, _), .violatesSchema(let pointer, _): pointer
+    case .malformedJSON, .unsupportedVersion: nil
+    }
+  }
 
   public var description: String {
     switch self {
     case .malformedJSON(let error): "not a recording: \(error)"
     case .invalid(let pointer, let expected):
       "not a recording: \(pointer.isEmpty ? "the document" : pointer) should be \(expected)"
+    case .violatesSchema(let pointer, let message):
+      "not a recording (schemas/recording.schema.json): \(pointer.isEmpty ? "" : pointer + ": ")\(message)"
     case .unsupportedVersion(let version):
       "recording format version \(version) is not supported (this pc-contract reads version \(Recording.formatVersion))"
     }

@@ -367,12 +367,13 @@ enum EmbeddedSchemas {
             "properties": {
               "method": { "description": "The HTTP method, `GET` for every endpoint in scope.", "type": "string" },
               "url": { "description": "The absolute request URL.", "type": "string" },
-              "headers": { "$ref": "#/$defs/headers", "description": "The request headers, without credentials." }
-            },
-            "not": {
-              "description": "Credentials never reach a recording.",
-              "properties": { "headers": { "anyOf": [{ "required": ["Authorization"] }, { "required": ["Proxy-Authorization"] }, { "required": ["Cookie"] }] } },
-              "required": ["headers"]
+              "headers": {
+                "$ref": "#/$defs/headers",
+                "description": "The request headers, without credentials: no Authorization, Proxy-Authorization or Cookie in any letter case (header names are case-insensitive).",
+                "propertyNames": {
+                  "not": { "pattern": "^([Aa][Uu][Tt][Hh][Oo][Rr][Ii][Zz][Aa][Tt][Ii][Oo][Nn]|[Pp][Rr][Oo][Xx][Yy]-[Aa][Uu][Tt][Hh][Oo][Rr][Ii][Zz][Aa][Tt][Ii][Oo][Nn]|[Cc][Oo][Oo][Kk][Ii][Ee])$" }
+                }
+              }
             }
           },
           "response": {
