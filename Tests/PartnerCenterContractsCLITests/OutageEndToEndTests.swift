@@ -113,3 +113,34 @@ import Testing
     #expect(diff.code == 0, "a recording was replaced: \(diff.stdout)")
   }
 }
+
+extension OutageEndToEndTests {
+  /// The shipped recordings are what `capture` writes today: capturing them again from a
+  /// replay of themselves gives the same bytes, but for the capture time and the base URL.
+  @Test func theShippedRecordingsAreWhatCaptureWrites() throws {
+    let replay = try Self.replay([])
+    defer { replay.stop() }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("ship-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let base = "http://127.0.0.1:\(replay.port)"
+    let run = try runBuiltTool(
+      ["capture", "all", "--base-url", base, "--out", out],
+      environment: ["PARTNER_CENTER_TOKEN": "t"])
+    #expect(run.code == 0, "\(run.stderr)")
+    let shipped = packageRoot().appendingPathComponent("recordings").path
+    let files = try FileManager.default.subpathsOfDirectory(atPath: shipped).filter {
+      $0.hasSuffix(".json")
+    }
+    #expect(files.count == 2)
+    for file in files {
+      let expected = try String(contentsOfFile: shipped + "/" + file, encoding: .utf8)
+      var captured = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+      captured = captured.replacingOccurrences(
+        of: base, with: "https://api.partnercenter.microsoft.com")
+      let time = #/"capturedAt": "[^"]*"/#
+      let shippedTime = try #require(expected.firstMatch(of: time)).output
+      captured = captured.replacing(time, with: { _ in shippedTime })
+      #expect(captured == expected, "\(file) differs from what capture writes")
+    }
+  }
+}
