@@ -154,6 +154,9 @@ import Testing
       }, "\(notGUID.summary)")
     let other = "0c39d6d5-c70d-4c55-bc02-f620844f3fd1"
     let notEchoed = try customerVerdict(response: {
+      // Recordings keep no per-call ids: give the request its own.
+      $0.request?.headers.set(
+        name: "MS-CorrelationId", value: "ae3b8c36-348b-46bc-9a60-398f973153ff")
       $0.headers?.set(name: "MS-CorrelationId", value: other)
     })
     #expect(
