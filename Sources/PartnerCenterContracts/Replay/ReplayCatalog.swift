@@ -85,6 +85,12 @@ struct ReplayCatalog: Sendable {
     for variant in variants {
       add(Customer(id: variant.customerID, name: variant.name, source: .variant(variant)))
     }
+    // Generated customers with no partner recording: the partner endpoint is generated too.
+    if partner == nil && synthetic.count > 0 {
+      partner = ServedResponse(
+        status: 200, headers: ["Content-Type": "application/json; charset=utf-8"],
+        body: JSONWriter.compactBytes(synthetic.partnerBody()))
+    }
   }
 
   private mutating func add(_ customer: Customer) {

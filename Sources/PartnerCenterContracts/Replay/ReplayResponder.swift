@@ -20,6 +20,7 @@ struct ReplayResponder: Sendable {
 
   private func route(_ request: HTTPServerRequest) -> HTTPReply {
     guard let endpoint = Endpoint(url: request.path) else {
+      exchanges.countNotFound(routed: false)
       return HTTPReply(
         PartnerCenterErrorBody.response(
           404, code: 404, description: "No API matches '\(request.path)'."))
@@ -50,10 +51,13 @@ struct ReplayResponder: Sendable {
             data: messages)))
     }
     guard let served = answer(endpoint, request) else {
-      return HTTPReply(
-        PartnerCenterErrorBody.response(
-          404, code: 404,
-          description: "Customer '\(endpoint.customerID ?? "")' was not found."))
+      exchanges.countNotFound()
+      let description =
+        switch endpoint {
+        case .customerLicensesUsage(let id): "Customer '\(id)' was not found."
+        default: "No partner licenses-usage response is served: record one or use --synthesize."
+        }
+      return HTTPReply(PartnerCenterErrorBody.response(404, code: 404, description: description))
     }
     let (delay, fault) = configuration.faults.decide(sequence: sequence)
     var reply = HTTPReply(

@@ -53,6 +53,13 @@ public final class ReplayServer: Sendable {
   /// How many requests were answered so far (malformed ones not counted).
   public var requestCount: Int { responder.exchanges.requestCount }
 
+  /// How many of them were answered 404 (an unknown path or customer, no recording).
+  public var notFoundCount: Int { responder.exchanges.notFoundCount }
+
+  /// Endpoints requested beyond those ``requestedSubjects`` lists (it keeps the first
+  /// ``ReplayExchanges/subjectLimit``, so a day of requests for random customers stays small).
+  public var unlistedSubjectCount: Int { responder.exchanges.unlistedSubjects }
+
   /// What the client got wrong so far: one finding per kind, endpoint and header, with how many
   /// requests it concerned.
   public var findings: [Finding] { responder.exchanges.findings }
@@ -63,12 +70,19 @@ public final class ReplayServer: Sendable {
 }
 
 /// The state requests share: the contract checker's memory, the findings, the request count.
+/// All of it is bounded, so a replay that runs all day keeps counts and first occurrences, not
+/// a record per request.
 final class ReplayExchanges: Sendable {
+  /// The most distinct endpoints listed; past it, they are only counted.
+  static let subjectLimit = 10_000
   private struct State: Sendable {
     var checker = RequestContractChecker()
     var log = ReplayFindingLog()
     var sequence: UInt64 = 0
+    var notFound = 0
+    var unrouted = 0
     var subjects: Set<String> = []
+    var unlistedSubjects = 0
   }
   private let state = Mutex(State())
 
@@ -79,14 +93,29 @@ final class ReplayExchanges: Sendable {
   {
     state.withLock { state in
       state.sequence += 1
-      state.subjects.insert(subject)
+      if state.subjects.count < Self.subjectLimit || state.subjects.contains(subject) {
+        state.subjects.insert(subject)
+      } else {
+        state.unlistedSubjects += 1
+      }
       let verdict = state.checker.check(request, subject: subject)
       let new = verdict.findings.filter { state.log.add($0) }
       return (verdict, state.sequence, new)
     }
   }
 
-  var requestCount: Int { Int(state.withLock { $0.sequence }) }
+  /// Counts a request answered 404 (an unknown path or customer, or no recording); `routed`
+  /// says whether it was already counted as a request to an endpoint.
+  func countNotFound(routed: Bool = true) {
+    state.withLock { state in
+      state.notFound += 1
+      if !routed { state.unrouted += 1 }
+    }
+  }
+
+  var requestCount: Int { state.withLock { Int($0.sequence) + $0.unrouted } }
+  var unlistedSubjects: Int { state.withLock { $0.unlistedSubjects } }
+  var notFoundCount: Int { state.withLock { $0.notFound } }
   var findings: [Finding] { state.withLock { $0.log.findings } }
   var subjects: [String] { state.withLock { $0.subjects.sorted() } }
 }

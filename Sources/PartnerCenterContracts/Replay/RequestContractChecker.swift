@@ -15,7 +15,7 @@ public struct RequestContractChecker: Sendable {
   private var orderStart = 0
 
   /// A checker remembering up to `memory` requests.
-  public init(memory: Int = 100_000) { self.memory = max(1, memory) }
+  public init(memory: Int = 20_000) { self.memory = max(1, memory) }
 
   /// What a request amounts to.
   public struct Verdict: Sendable {

@@ -71,6 +71,26 @@ public struct SyntheticCustomers: Sendable {
     return Self.collection(items)
   }
 
+  /// The partner-level collection over these customers: one `PartnerLicensesUsageInsights`
+  /// item per workload and service, with the share of customers' licences in use, so a replay
+  /// of synthesized customers answers the partner endpoint too.
+  public func partnerBody() -> JSONValue {
+    var random = ReplayRandom(seed: seed &+ 0xA11, stream: 0)
+    var seen: Set<String> = []
+    var items: [JSONValue] = []
+    for product in Self.products where seen.insert(product.workload + product.service).inserted {
+      var item = JSONObject()
+      item["workloadName"] = .string(product.workload)
+      item["serviceName"] = .string(product.service)
+      item["channel"] = .string("reseller")
+      item["proratedLicensesUsagePercent"] = .number(Self.hundredths(random.below(10_001)))
+      item["processedDateTime"] = .string("2017-03-10T00:00:00+00:00")
+      item["attributes"] = ["objectType": .string("PartnerLicensesUsageInsights")]
+      items.append(.object(item))
+    }
+    return Self.collection(items)
+  }
+
   /// A number with two decimals, written exactly (`26.16`, not `26.159999`).
   static func hundredths(_ value: Int) -> JSONNumber {
     let fraction = value % 100

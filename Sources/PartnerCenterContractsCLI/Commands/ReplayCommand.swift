@@ -91,7 +91,9 @@ public enum ReplayCommand: Command {
       return ExitCode.couldNotRun
     }
     io.out("\(server.port)\n")
-    let partner = configuration.recordings.contains { $0.endpoint == .partnerLicensesUsage }
+    let partner =
+      configuration.recordings.contains { $0.endpoint == .partnerLicensesUsage }
+      || configuration.synthesizedCustomers > 0
     io.err(
       "pc-contract replay: serving http://\(configuration.host):\(server.port) "
         + "(\(partner ? "partner usage and " : "")\(server.customerIDs.count) customers); "
@@ -101,7 +103,7 @@ public enum ReplayCommand: Command {
     let report = Report(
       command: "replay", subjects: server.requestedSubjects.map { Report.Subject(name: $0) },
       findings: server.findings, failLevel: failLevel)
-    io.err("pc-contract replay: \(server.requestCount) requests; " + text.render(report))
+    io.err(summary(server, report: report, text: text))
     if let path = arguments.value("--report") {
       let rendered = format == .json ? JSONReport().render(report) : text.render(report)
       guard (try? AtomicFile.write(Array(rendered.utf8), toPath: path)) != nil else {
@@ -110,6 +112,26 @@ public enum ReplayCommand: Command {
       }
     }
     return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  /// The closing summary: the counts on one line, then one line per finding naming its
+  /// endpoint, then the totals.
+  static func summary(_ server: ReplayServer, report: Report, text: TextReport) -> String {
+    let requests = server.requestCount
+    var summary = "pc-contract replay: \(requests) request\(requests == 1 ? "" : "s")"
+    if server.notFoundCount > 0 {
+      summary +=
+        ", \(server.notFoundCount) answered 404 (unknown path or customer, or no recording)"
+    }
+    summary += "\n"
+    for finding in report.findings {
+      summary += "  \(finding.subject ?? "replay"): \(text.line(for: finding))\n"
+    }
+    var checked = text.summary(of: report)
+    if server.unlistedSubjectCount > 0 {
+      checked += " (and \(server.unlistedSubjectCount) requests to endpoints not listed)"
+    }
+    return summary + checked + "\n"
   }
 
   private static func configuration(from arguments: ParsedArguments) throws(UsageError)
