@@ -225,11 +225,13 @@ def main():
     parser.add_argument("--timeout", type=float, default=20)
     parser.add_argument("--keep", default=os.path.join(ROOT, "Fuzz/command-regressions"))
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     if not os.access(args.binary, os.X_OK):
         print("command-fuzz: no built pc-contract at %s (swift build first)" % args.binary, file=sys.stderr)
         return 2
     seed_list = seeds()
-    deadline = time.monotonic() + args.seconds
+    started = time.monotonic()
+    deadline = started + args.seconds
     ran = failed = 0
     slowest = 0.0
     by_command = {}
@@ -262,7 +264,7 @@ def main():
                     json.dump({"arguments": cmd, "problem": problem}, handle, indent=2)
                 print("FAIL case %d: %s: pc-contract %s\n  %s" % (case_id, problem, " ".join(cmd), str(detail)[-400:]), flush=True)
     print("command-fuzz: %d cases (%s) in %.0f s, %d failed, slowest passing run %.2f s, seed %d"
-          % (ran, ", ".join("%s %d" % item for item in sorted(by_command.items())), args.seconds if time.monotonic() >= deadline else 0, failed, slowest, args.seed))
+          % (ran, ", ".join("%s %d" % item for item in sorted(by_command.items())), time.monotonic() - started, failed, slowest, args.seed))
     return 1 if failed else 0
 
 
