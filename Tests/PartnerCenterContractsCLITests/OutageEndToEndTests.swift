@@ -144,3 +144,50 @@ extension OutageEndToEndTests {
     }
   }
 }
+
+extension OutageEndToEndTests {
+  /// `check --record none` against a replay serving the shipped recordings with a fractional
+  /// percentage and the first item gone: no false type drift, and every finding on a line of
+  /// the stored file that holds its pointer (or its nearest ancestor).
+  @Test func checkAgainstDriftedValuesPointsAtTheStoredFilesLines() throws {
+    let folder = try Self.copyOfRecordings()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var recordings = try ReplayConfiguration.recordings(inDirectory: folder).recordings
+    for index in recordings.indices where recordings[index].endpoint == .partnerLicensesUsage {
+      guard case .json(let body) = recordings[index].response.body, case .object(var root) = body,
+        var items = root["items"]?.arrayValue, case .object(var second) = items[1]
+      else { continue }
+      second["proratedLicensesUsagePercent"] = 2.13
+      items[1] = .object(second)
+      items.removeFirst()
+      root["items"] = .array(items)
+      root["totalCount"] = .number(.init(items.count))
+      recordings[index].response.body = .json(.object(root))
+    }
+    let replay = ReplayServer(configuration: ReplayConfiguration(recordings: recordings))
+    try replay.start()
+    defer { replay.stop() }
+    let run = try runBuiltTool(
+      [
+        "check", "--base-url", "http://127.0.0.1:\(replay.port)", "--recordings", folder,
+        "--record", "none", "--format", "json", "--fail-on", "none",
+      ],
+      environment: ["PARTNER_CENTER_TOKEN": "t"])
+    #expect(run.code == 0, "\(run.stderr)")
+    #expect(!run.stdout.contains("drift.type-changed"), "\(run.stdout)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let findings = try #require(report["findings"] as? [[String: Any]])
+    #expect(!findings.isEmpty)
+    for finding in findings {
+      guard let source = finding["source"] as? [String: Any], let file = source["file"] as? String
+      else { continue }
+      #expect(FileManager.default.fileExists(atPath: file), "\(file)")
+      let lines = try String(contentsOfFile: file, encoding: .utf8).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      if let line = source["line"] as? Int { #expect(line >= 1 && line <= lines.count) }
+    }
+    #expect(findings.contains { ($0["kind"] as? String) == "drift.item-removed" })
+    #expect(findings.contains { ($0["source"] as? [String: Any])?["line"] is Int })
+  }
+}
