@@ -191,3 +191,37 @@ extension OutageEndToEndTests {
     #expect(findings.contains { ($0["source"] as? [String: Any])?["line"] is Int })
   }
 }
+
+extension OutageEndToEndTests {
+  /// A run that could not happen still writes every report it was asked for.
+  @Test func aRunThatCouldNotHappenWritesEveryReport() throws {
+    let replay = try Self.replay([FaultPlan.Fault(kind: .unavailable, rate: 1)])
+    defer { replay.stop() }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nr-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try runBuiltTool(
+      [
+        "check", "--base-url", "http://127.0.0.1:\(replay.port)", "--recordings",
+        packageRoot().appendingPathComponent("recordings").path, "--retries", "0", "--format",
+        "github", "--output", "sarif=c.sarif", "--output", "junit=c.xml", "--output",
+        "markdown=c.md", "--output", "json=c.json", "--output", "gitlab=c.gitlab.json",
+      ],
+      directory: folder, environment: ["PARTNER_CENTER_TOKEN": "t"])
+    #expect(run.code == 3)
+    #expect(run.stdout.hasPrefix("::error title=run.failed::"), "\(run.stdout)")
+    for file in ["c.sarif", "c.xml", "c.md", "c.json", "c.gitlab.json"] {
+      let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+      #expect(text.contains("HTTP 503"), "\(file)")
+    }
+    let sarif =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: folder + "/c.sarif"))) as? [String: Any]
+    let results =
+      ((sarif?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+    #expect(results.count == 1)
+    #expect((results.first?["locations"] as? [Any])?.count == 1)
+    let junit = try String(contentsOfFile: folder + "/c.xml", encoding: .utf8)
+    #expect(junit.contains("<error type=\"run.failed\""))
+  }
+}

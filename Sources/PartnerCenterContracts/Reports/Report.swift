@@ -32,6 +32,17 @@ public struct Report: Sendable {
     self.failLevel = failLevel
   }
 
+  /// The report of a run that could not happen (the API unreachable, authentication failed,
+  /// an input unreadable): no subject, one `run.failed` error naming `reason`, so every report
+  /// file a CI step expects still exists and says why.
+  public static func couldNotRun(command: String, reason: String) -> Report {
+    Report(
+      command: command, subjects: [],
+      findings: [
+        Finding(severity: .error, kind: "run.failed", message: reason, part: .input)
+      ], failLevel: .atLeast(.error))
+  }
+
   /// Whether the run fails: some finding reaches ``failLevel``.
   public var fails: Bool { failLevel.isReached(by: findings) }
 

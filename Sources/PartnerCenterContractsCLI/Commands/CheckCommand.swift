@@ -102,17 +102,16 @@ public enum CheckCommand: Command {
     } catch {
       // Capturing into a folder that does not exist yet is how recordings start.
       if offline || FileManager.default.fileExists(atPath: folder) {
-        io.err("pc-contract check: \(error)\n")
-        return ExitCode.couldNotRun
+        return DiffCommand.couldNotRun(
+          name, "\(error)", outputs: outputs, format: format, io: io)
       }
       stored = []
     }
 
     if offline && stored.isEmpty {
-      io.err(
-        "pc-contract check: no recordings in '\(folder)' (files ending in .json): nothing to check offline\n"
-      )
-      return ExitCode.couldNotRun
+      return DiffCommand.couldNotRun(
+        name, "no recordings in '\(folder)' (files ending in .json): nothing to check offline",
+        outputs: outputs, format: format, io: io)
     }
     let outcome: ContractCheck.Outcome
     if offline {
@@ -133,16 +132,16 @@ public enum CheckCommand: Command {
           stored: stored, captured: captured.recordings, failures: captured.failures,
           customersInScope: configuration.customers)
       case .failure(let failure):
-        io.err("pc-contract check: \(failure.text)\n")
-        return ExitCode.couldNotRun
+        return DiffCommand.couldNotRun(
+          name, failure.text, outputs: outputs, format: format, io: io)
       }
     }
     for recording in outcome.writes {
       do {
         try store.write(recording)
       } catch {
-        io.err("pc-contract check: \(error)\n")
-        return ExitCode.couldNotRun
+        return DiffCommand.couldNotRun(
+          name, "\(error)", outputs: outputs, format: format, io: io)
       }
     }
     let report = Report(

@@ -102,8 +102,7 @@ public enum DiffCommand: Command {
         engine: DriftEngine(options: options))
     } catch {
       if case .mixed = error { throw .invalid(error.description) }
-      io.err("pc-contract diff: \(error)\n")
-      return ExitCode.couldNotRun
+      return couldNotRun(name, error.description, outputs: outputs, format: format, io: io)
     }
     let today = arguments.value("--today") ?? DiffInputs.today()
     let findings = configuration.apply(to: result.findings, today: today)
@@ -136,6 +135,26 @@ public enum DiffCommand: Command {
     case .markdown: MarkdownReport()
     case .gitlab: GitLabReport()
     }
+  }
+
+  /// Ends a run that could not happen: the reason on standard error, and every report it was
+  /// asked for written anyway with one `run.failed` finding (and printed, for a format other
+  /// than text: `--format github` makes it an `::error::` annotation). Returns exit code 3.
+  static func couldNotRun(
+    _ command: String, _ reason: String, outputs: [(ReportFormat, String)], format: ReportFormat,
+    io: some CommandIO
+  ) -> Int32 {
+    io.err("pc-contract \(command): \(reason)\n")
+    let report = Report.couldNotRun(command: command, reason: reason)
+    for (outputFormat, path) in outputs {
+      do throws(DiffInputError) {
+        try DiffInputs.write(renderer(outputFormat, color: false).render(report), to: path)
+      } catch {
+        io.err("pc-contract \(command): \(error)\n")
+      }
+    }
+    if format != .text { io.out(renderer(format, color: false).render(report)) }
+    return ExitCode.couldNotRun
   }
 
   /// `FORMAT=FILE`, or a file whose extension names the format.
