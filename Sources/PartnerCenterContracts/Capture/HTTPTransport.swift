@@ -129,7 +129,7 @@ public final class URLSessionTransport: HTTPTransport {
     let response: URLResponse
     do {
       (data, response) = try await withDeadline(seconds: timeout) { [session, urlRequest] in
-        try await session.data(for: urlRequest)
+        try await Self.data(from: session, for: urlRequest)
       }
     } catch let error as TransportError {
       throw error
@@ -151,6 +151,33 @@ public final class URLSessionTransport: HTTPTransport {
       throw .truncatedBody(expected: announced, received: data.count)
     }
     return HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data))
+  }
+
+  /// The response to `request`. Not URLSession's async `data(for:)`: on Linux it can deadlock
+  /// when its task is cancelled while the response is being handled (the cancellation holds
+  /// the task's status lock and waits for URLSession's queue, which waits for the status lock
+  /// to resume the task; swift-corelibs-foundation#5412). Here the cancellation is forwarded
+  /// from another queue, so neither waits for the other.
+  private static func data(from session: URLSession, for request: URLRequest) async throws
+    -> (Data, URLResponse)
+  {
+    let handle = DataTaskHandle()
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        let task = session.dataTask(with: request) { data, response, error in
+          if let error {
+            continuation.resume(throwing: error)
+          } else if let response {
+            continuation.resume(returning: (data ?? Data(), response))
+          } else {
+            continuation.resume(throwing: URLError(.badServerResponse))
+          }
+        }
+        handle.start(task)
+      }
+    } onCancel: {
+      DispatchQueue.global().async { handle.cancel() }
+    }
   }
 
   private static func transportError(_ error: URLError, timeout: Double) -> TransportError {
@@ -179,5 +206,30 @@ func withDeadline<T: Sendable>(
     defer { group.cancelAll() }
     guard let first = try await group.next() else { throw TransportError.cancelled }
     return first
+  }
+}
+
+/// A data task that may be cancelled before it has started: the cancellation is kept and
+/// applied when it starts.
+private final class DataTaskHandle: @unchecked Sendable {
+  private let lock = NSLock()
+  private var task: URLSessionDataTask?
+  private var isCancelled = false
+
+  func start(_ task: URLSessionDataTask) {
+    let cancelled = lock.withLock {
+      self.task = task
+      return isCancelled
+    }
+    task.resume()
+    if cancelled { task.cancel() }
+  }
+
+  func cancel() {
+    let task = lock.withLock {
+      isCancelled = true
+      return self.task
+    }
+    task?.cancel()
   }
 }
