@@ -6,15 +6,7 @@ import Testing
 /// the files a killed run leaves behind.
 @Suite struct ExitCodeEndToEndTests {
   static func folder(_ files: [String: String] = [:]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("exit-\(UUID())").path
-    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    for (name, text) in files {
-      let path = root + "/" + name
-      try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try text.write(toFile: path, atomically: false, encoding: .utf8)
-    }
-    return root
+    try temporaryFolder(files).path
   }
 
   static var recordings: String { packageRoot().appendingPathComponent("recordings").path }

@@ -18,8 +18,7 @@ import Testing
 
   /// A copy of the shipped recordings in a fresh folder.
   static func copyOfRecordings() throws -> String {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("outage-\(UUID())").path
+    let folder = CaptureEndToEndTests.folder()
     try FileManager.default.copyItem(
       atPath: packageRoot().appendingPathComponent("recordings").path, toPath: folder)
     return folder
@@ -49,7 +48,7 @@ import Testing
     // Half the calls fail: the rest are recorded, the run fails.
     let replay = try Self.replay([FaultPlan.Fault(kind: .internalError, rate: 0.5)], customers: 8)
     defer { replay.stop() }
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("outage-\(UUID())").path
+    let out = CaptureEndToEndTests.folder()
     defer { try? FileManager.default.removeItem(atPath: out) }
     let run = try runBuiltTool(
       [
@@ -73,7 +72,7 @@ import Testing
   @Test func aDocumentedNotFoundIsRecordedAndCountedApart() throws {
     let replay = try Self.replay([])
     defer { replay.stop() }
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("outage-\(UUID())").path
+    let out = CaptureEndToEndTests.folder()
     defer { try? FileManager.default.removeItem(atPath: out) }
     let unknown = "11111111-2222-4333-8444-555555555555"
     let run = try runBuiltTool(
@@ -120,7 +119,7 @@ extension OutageEndToEndTests {
   @Test func theShippedRecordingsAreWhatCaptureWrites() throws {
     let replay = try Self.replay([])
     defer { replay.stop() }
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("ship-\(UUID())").path
+    let out = CaptureEndToEndTests.folder()
     defer { try? FileManager.default.removeItem(atPath: out) }
     let base = "http://127.0.0.1:\(replay.port)"
     let run = try runBuiltTool(
@@ -197,8 +196,7 @@ extension OutageEndToEndTests {
   @Test func aRunThatCouldNotHappenWritesEveryReport() throws {
     let replay = try Self.replay([FaultPlan.Fault(kind: .unavailable, rate: 1)])
     defer { replay.stop() }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nr-\(UUID())").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder([:]).path
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let run = try runBuiltTool(
       [

@@ -29,6 +29,7 @@ final class ValidateIO: CommandIO {
 func temporaryFolder(_ files: [String: String]) throws -> URL {
   let root = FileManager.default.temporaryDirectory.appendingPathComponent(
     "pc-validate-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
   for (path, contents) in files {
     let url = root.appendingPathComponent(path)
     try FileManager.default.createDirectory(
