@@ -121,6 +121,17 @@ public enum RFC3339Explanation {
     return dateProblem(bytes[...])
   }
 
+  /// Why `text`, shaped `YYYY-MM-DD`, names no day of the calendar (`month 13 does not exist`);
+  /// nil when it is a day, or not shaped as one at all (the caller says the shape).
+  public static func impossibleDay(_ text: String) -> String? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, let problem = dateProblem(bytes[...]), problem != dateShapeMessage
+    else { return nil }
+    return problem
+  }
+
+  private static let dateShapeMessage = "expected the date as YYYY-MM-DD"
+
   /// Whether a leap second was inserted at the end of `year-month-day` (UTC), from the IERS
   /// list (Bulletin C; the last one was 2016-12-31).
   public static func hadLeapSecond(year: Int, month: Int, day: Int) -> Bool {
@@ -162,7 +173,7 @@ public enum RFC3339Explanation {
       bytes[start + 7] == UInt8(ascii: "-"), let year = number(bytes[start..<start + 4]),
       let month = number(bytes[start + 5..<start + 7]),
       let day = number(bytes[start + 8..<start + 10])
-    else { return "expected the date as YYYY-MM-DD" }
+    else { return dateShapeMessage }
     guard (1...12).contains(month) else { return "month \(month) does not exist" }
     let days = days(inMonth: month, year: year)
     guard (1...days).contains(day) else {

@@ -104,14 +104,10 @@ public struct ContractCheck: Sendable {
           old: old.recording.response, new: recording.response, endpoint: recording.endpoint.id,
           subject: subject)
       } else {
-        drift = [
-          DriftFinding(
-            finding: .drift(
-              .info, .recordingAdded,
-              "no stored recording of \(subject) yet (\(recording.relativePath))", part: .input,
-              pointer: "", subject: subject),
-            location: [])
-        ]
+        let added = Finding.recordingAdded(
+          subject: subject,
+          message: "no stored recording of \(subject) yet (\(recording.relativePath))", path: path)
+        drift = [DriftFinding(finding: added, location: [])]
       }
       drift = drift.filter { !configuration.accepts($0.finding, today: today) }
       let driftFails = failLevel.isReached(by: drift.map(\.finding))
@@ -138,7 +134,8 @@ public struct ContractCheck: Sendable {
         locatedDrift = drift.map { $0.finding.withSource(nil) }
       }
       reported += located + locatedDrift
-      outcome.findings += configuration.accepting(located + locatedDrift, today: today)
+      // The drift is filtered already (to decide the record mode); the rest once, here.
+      outcome.findings += configuration.accepting(located, today: today) + locatedDrift
     }
     reported += failures
     outcome.findings += configuration.accepting(failures, today: today)

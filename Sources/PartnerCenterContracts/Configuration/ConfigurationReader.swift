@@ -149,9 +149,8 @@ struct ConfigurationReader {
       throw fail(pointer, "an accepted drift needs a \"fingerprint\", or a \"path\" and a \"kind\"")
     }
     let expires = try text("expires")
-    if let expires, let problem = RFC3339Explanation.dateProblem(expires) {
-      // The shape is said already; a day that does not exist needs its reason.
-      let reason = problem.hasPrefix("expected") ? "" : ": \(problem)"
+    if let expires, RFC3339Explanation.dateProblem(expires) != nil {
+      let reason = RFC3339Explanation.impossibleDay(expires).map { ": \($0)" } ?? ""
       throw fail(
         pointer + ["expires"], "expected a date YYYY-MM-DD, found \"\(expires)\"\(reason)")
     }

@@ -62,7 +62,8 @@ public struct ContractConfiguration: Sendable {
 
   /// Whether an active acceptance or an ignore pattern drops `finding`.
   public func accepts(_ finding: Finding, today: String) -> Bool {
-    accepting([finding], today: today).isEmpty
+    isIgnored(finding)
+      || acceptedDrift.contains { !$0.isExpired(today: today) && $0.matches(finding) }
   }
 
   /// One warning per expired acceptance, with how many of `reported` it matched.

@@ -68,35 +68,35 @@ enum HARDecoder {
       map.body = .string(base.appending("response").appending("content"))
       return InputEntry(response: response, findings: findings, sourceMap: map)
     }
-    do {
-      if content?["encoding"]?.stringValue == "base64" {
-        if let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
-          bodyBytes = [UInt8](data)
-        } else {
-          findings.append(
-            Finding(
-              severity: .error, kind: "input.malformed-har",
-              message: "response.content.text of HAR entry \(index) says it is base64 but is not",
-              part: .input, pointer: textPointer.description, subject: subject))
-        }
+    func malformed(_ kind: String, _ message: String) {
+      findings.append(
+        Finding(
+          severity: .error, kind: kind, message: message, part: .input,
+          pointer: textPointer.description, subject: subject))
+    }
+    if content?["encoding"]?.stringValue == "base64" {
+      if let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
+        bodyBytes = [UInt8](data)
       } else {
-        bodyBytes = Array(text.utf8)
+        malformed(
+          "input.malformed-har",
+          "response.content.text of HAR entry \(index) says it is base64 but is not")
       }
+    } else {
+      bodyBytes = Array(text.utf8)
     }
     // Some tools store the body as sent on the wire: compressed, in base64.
-    let coding = (responseHeaders["Content-Encoding"] ?? "").lowercased()
-    if bodyBytes.starts(with: [0x1F, 0x8B])
-      || (coding.contains("deflate") && bodyBytes.first.map { $0 & 0x0F == 8 } == true)
-    {
+    let isDeflate =
+      (responseHeaders["Content-Encoding"] ?? "").lowercased().contains("deflate")
+      && bodyBytes.first.map { $0 & 0x0F == 8 } == true
+    let coding: Inflater.Coding? =
+      bodyBytes.starts(with: [0x1F, 0x8B]) ? .gzip : isDeflate ? .deflate : nil
+    if let coding {
       do {
-        bodyBytes = try Inflater().inflate(
-          bodyBytes[...], coding: bodyBytes.starts(with: [0x1F, 0x8B]) ? .gzip : .deflate)
+        bodyBytes = try Inflater().inflate(bodyBytes[...], coding: coding)
       } catch {
-        findings.append(
-          Finding(
-            severity: .error, kind: "input.malformed-body",
-            message: "the body of HAR entry \(index) is compressed but \(error)",
-            part: .input, pointer: textPointer.description, subject: subject))
+        malformed(
+          "input.malformed-body", "the body of HAR entry \(index) is compressed but \(error)")
       }
     }
     let outcome = bodyBytes.withUnsafeBytes { BodyDecoder.decode($0) }

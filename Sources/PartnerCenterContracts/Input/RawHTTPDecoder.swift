@@ -99,7 +99,7 @@ enum RawHTTPDecoder {
     case .plain: decoded = nil
     case .decoded(let body): decoded = body
     case .failed(let message, let offset, let part):
-      let place = offset.map { LineIndex(bytes).location(of: $0) }
+      let place = offset.map { JSONSourceLocation(offset: $0, in: bytes) }
       let headerSpot = map.responseHeaders[
         part == .transferEncoding ? "transfer-encoding" : "content-encoding"]
       var source = place.map { SourceReference(file: "", line: $0.line, column: $0.column) }
@@ -224,12 +224,8 @@ enum RawHTTPDecoder {
   /// between the head and the body.
   private static func skipCurlNotes(_ bytes: [UInt8], head: inout Head) {
     while head.bodyStart < bytes.count {
-      let line = bytes[head.bodyStart...]
-      let isNote =
-        line.starts(with: Array("* ".utf8)) || line.starts(with: Array("{ [".utf8))
-        || line.starts(with: Array("} [".utf8))
-      guard isNote else { return }
-      let end = line.firstIndex(of: 0x0A) ?? bytes.count
+      guard isCurlNote(bytes[head.bodyStart...]) else { return }
+      let end = bytes[head.bodyStart...].firstIndex(of: 0x0A) ?? bytes.count
       head.bodyStart = min(end + 1, bytes.count)
       head.bodyLine += 1
     }
@@ -244,14 +240,24 @@ enum RawHTTPDecoder {
         lineEnd -= 1
       }
       let lineStart = (bytes[start..<lineEnd].lastIndex(of: 0x0A) ?? (start - 1)) + 1
-      let line = bytes[lineStart..<lineEnd]
-      let isNote =
-        line.starts(with: Array("* ".utf8)) || line.starts(with: Array("{ [".utf8))
-        || line.starts(with: Array("} [".utf8))
-      guard isNote else { return end }
+      guard isCurlNote(bytes[lineStart..<lineEnd]) else { return end }
       end = lineStart
     }
     return end
+  }
+
+  /// Whether `line` is one curl prints about the transfer, not part of a message: a `* `
+  /// note or a `{ [N bytes data]` / `} [N bytes data]` marker.
+  static func isCurlNote(_ line: ArraySlice<UInt8>) -> Bool {
+    curlNotePrefixes.contains { line.starts(with: $0) }
+  }
+
+  private static let curlNotePrefixes = ["* ", "{ [", "} ["].map { Array($0.utf8) }
+
+  /// Whether `bytes` start (after whitespace) like JSON text: a body shown already decoded.
+  private static func looksLikeJSON(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard let first = bytes.first(where: { !BodyDecoder.isWhitespace($0) }) else { return true }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
   }
 
   /// Where undoing a body's codings failed.
@@ -270,12 +276,9 @@ enum RawHTTPDecoder {
   {
     // `curl -i` and developer tools show the body decoded but keep the headers that name its
     // codings: JSON text is taken as it is.
-    let first = bytes[range].firstIndex { !BodyDecoder.isWhitespace($0) }
-    let looksDecoded =
-      first.map { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "[") } ?? true
     var decoded: DecodedBody?
     let transfer = (headers["Transfer-Encoding"] ?? "").lowercased()
-    if transfer.contains("chunked") && !looksDecoded {
+    if transfer.contains("chunked") && !looksLikeJSON(bytes[range]) {
       switch ChunkedDecoder.decode(bytes, range: range) {
       case .success(let body): decoded = body
       case .failure(let failure):
@@ -287,12 +290,7 @@ enum RawHTTPDecoder {
       return decoded.map(CodingOutcome.decoded) ?? .plain
     }
     let source = decoded?.bytes[...] ?? bytes[range]
-    let sourceFirst = source.firstIndex { !BodyDecoder.isWhitespace($0) }
-    if sourceFirst.map({ source[$0] == UInt8(ascii: "{") || source[$0] == UInt8(ascii: "[") })
-      ?? true
-    {
-      return decoded.map(CodingOutcome.decoded) ?? .plain
-    }
+    if looksLikeJSON(source) { return decoded.map(CodingOutcome.decoded) ?? .plain }
     guard let known = Inflater.Coding(rawValue: coding == "x-gzip" ? "gzip" : coding) else {
       return .failed(
         "the body is encoded as '\(coding)' (Content-Encoding), which pc-contract does not decode (it reads gzip and deflate); save the response decoded, as curl --compressed or the browser's response view show it",
@@ -364,9 +362,7 @@ private struct LineReader {
     guard curlVerbose else { return nextRawLine() }
     while var line = nextRawLine() {
       let text = line.text
-      if text == "*" || text.hasPrefix("* ") || text.hasPrefix("{ [") || text.hasPrefix("} [") {
-        continue
-      }
+      if text == "*" || RawHTTPDecoder.isCurlNote(bytes[line.start...]) { continue }
       if text == ">" || text == "<" {
         line.text = ""
       } else if text.hasPrefix("> ") || text.hasPrefix("< ") {

@@ -78,18 +78,10 @@ public struct GitHubReport: ReportRenderer {
       + escapeData(subject + ReportText.message(finding)) + "\n"
   }
 
-  /// Escapes a command's message.
+  /// Escapes a command's message: control characters become visible escapes (so CR and LF,
+  /// which the runner would read as the end of the command, never remain), and `%` is `%25`.
   static func escapeData(_ text: String) -> String {
-    var result = ""
-    for character in ReportText.visible(text).unicodeScalars {
-      switch character {
-      case "%": result += "%25"
-      case "\r": result += "%0D"
-      case "\n": result += "%0A"
-      default: result.unicodeScalars.append(character)
-      }
-    }
-    return result
+    ReportText.visible(text).replacingOccurrences(of: "%", with: "%25")
   }
 
   /// Escapes a command's property value.

@@ -46,10 +46,9 @@ extension RuleContext {
   }
 
   private func checkCounts(
-    _ index: Int, active activeNumber: JSONNumber, qualified qualifiedNumber: JSONNumber,
-    _ item: JSONObject, into breaches: inout CountBreaches
+    _ index: Int, active: JSONNumber, qualified: JSONNumber, _ item: JSONObject,
+    into breaches: inout CountBreaches
   ) {
-    let (active, qualified) = (activeNumber, qualifiedNumber)
     if active > qualified {
       breaches.aboveQualified.add(
         pointer: "/items/\(index)/licensesActive",

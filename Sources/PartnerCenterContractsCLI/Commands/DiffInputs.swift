@@ -110,7 +110,8 @@ enum DiffInputs {
 
   /// Why `text` is not a day `YYYY-MM-DD`, or nil when it is one.
   static func dateProblem(_ text: String) -> String? {
-    RFC3339Explanation.dateProblem(text).map { $0.hasPrefix("expected") ? "not a date" : $0 }
+    guard RFC3339Explanation.dateProblem(text) != nil else { return nil }
+    return RFC3339Explanation.impossibleDay(text) ?? "not a date"
   }
 }
 
