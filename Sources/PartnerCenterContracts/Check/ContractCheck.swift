@@ -58,7 +58,7 @@ public struct ContractCheck: Sendable {
     var outcome = Outcome()
     for entry in stored {
       let path = self.path(entry.relativePath)
-      let input = InputDecoder.decode(entry.bytes, name: path)
+      let input = InputDecoder.decode(entry.bytes, name: path, recording: entry.recording)
       let subject = (try? entry.recording.get())?.endpoint.subject ?? path
       outcome.subjects.append(Report.Subject(name: subject, file: path))
       outcome.findings += check.findings(for: input)

@@ -8,7 +8,12 @@ import JSONCore
 /// linear in the input: the bytes are parsed once, without copying the body.
 public enum InputDecoder {
   /// Decodes `bytes`, read from the input shown as `name` (a path, or `<stdin>`).
-  public static func decode(_ bytes: [UInt8], name: String) -> DecodedInput {
+  ///
+  /// `recording` is the file already read as a recording (a recordings folder reads each file
+  /// once as one), so it is not decoded and checked against its schema a second time.
+  public static func decode(
+    _ bytes: [UInt8], name: String, recording known: Result<Recording, RecordingError>? = nil
+  ) -> DecodedInput {
     let hasByteOrderMark =
       bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     let start = hasByteOrderMark ? 3 : 0
@@ -33,7 +38,8 @@ public enum InputDecoder {
         return HARDecoder.decode(value, bytes: bytes, name: name)
       }
       if value["formatVersion"] != nil && value["response"] != nil {
-        return decodeRecording(value, outcome: outcome, bytes: bytes, name: name)
+        return decodeRecording(
+          value, known: known, outcome: outcome, bytes: bytes, name: name)
       }
     }
     return DecodedInput(
@@ -57,11 +63,16 @@ public enum InputDecoder {
   }
 
   private static func decodeRecording(
-    _ value: JSONValue, outcome: BodyDecoder.Outcome, bytes: [UInt8], name: String
+    _ value: JSONValue, known: Result<Recording, RecordingError>?, outcome: BodyDecoder.Outcome,
+    bytes: [UInt8], name: String
   ) -> DecodedInput {
     let recording: Recording
-    do {
-      recording = try RecordingCodec.decode(value)
+    do throws(RecordingError) {
+      if let known {
+        recording = try known.get()
+      } else {
+        recording = try RecordingCodec.decode(value)
+      }
     } catch {
       let pointer = error.pointer ?? ""
       let finding = Finding(

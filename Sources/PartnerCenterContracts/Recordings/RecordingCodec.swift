@@ -147,7 +147,10 @@ public enum RecordingCodec {
       throw .invalid(pointer: "/toolVersion", expected: "a string")
     }
     // What the checks above do not name (a capturedAt without an offset, say) the schema does.
-    if let schema, let error = schema.validator.validate(value, mode: .firstError).errors.first {
+    // The yes/no quick path first: errors are only worked out for a file that has one.
+    if let schema, !schema.validator.isValid(value),
+      let error = schema.validator.validate(value, mode: .firstError).errors.first
+    {
       throw .violatesSchema(pointer: error.instanceLocation.description, message: error.message)
     }
     return Recording(
