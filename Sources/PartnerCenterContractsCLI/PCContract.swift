@@ -65,15 +65,23 @@ public enum PCContract {
     _ command: any Command.Type, arguments: [String], environment: [String: String],
     io: some CommandIO
   ) async -> Int32 {
+    var parsed: ParsedArguments?
     do throws(UsageError) {
-      let parsed = try command.arguments.parse(arguments)
-      if parsed.wantsHelp {
+      let arguments = try command.arguments.parse(arguments)
+      parsed = arguments
+      if arguments.wantsHelp {
         io.out(command.arguments.helpText)
         return ExitCode.success
       }
-      return try await command.run(parsed, environment: environment, io: io)
+      return try await command.run(arguments, environment: environment, io: io)
     } catch {
       io.err("pc-contract \(command.name): \(error)\n")
+      // A command line that names its reports gets them even when the rest of it is wrong.
+      if let parsed, command.arguments.options.contains(where: { $0.name == "--output" }),
+        let reports = try? ReportOptions(parsed, subjectNoun: "input")
+      {
+        reports.leaveReports(command.name, "usage error: \(error)", io: io)
+      }
       return ExitCode.usage
     }
   }

@@ -84,11 +84,13 @@ struct DiffCommandTests {
   }
 
   @Test func outputPairsFormatsWithFiles() throws {
-    #expect(try DiffCommand.output("sarif=out/drift.sarif") == (.sarif, "out/drift.sarif"))
-    #expect(try DiffCommand.output("report.xml") == (.junit, "report.xml"))
-    #expect(try DiffCommand.output("summary.md") == (.markdown, "summary.md"))
-    #expect(throws: UsageError.self) { try DiffCommand.output("report") }
-    #expect(throws: UsageError.self) { try DiffCommand.output("sarif=") }
+    #expect(
+      try ReportOptions.output("sarif=out/drift.sarif") == (format: .sarif, path: "out/drift.sarif")
+    )
+    #expect(try ReportOptions.output("report.xml") == (format: .junit, path: "report.xml"))
+    #expect(try ReportOptions.output("summary.md") == (format: .markdown, path: "summary.md"))
+    #expect(throws: UsageError.self) { try ReportOptions.output("report") }
+    #expect(throws: UsageError.self) { try ReportOptions.output("sarif=") }
   }
 
   @Test func usageErrors() async throws {

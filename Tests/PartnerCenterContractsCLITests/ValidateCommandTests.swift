@@ -1,5 +1,7 @@
 import ContractTestSupport
 import Foundation
+import JSONCore
+import PartnerCenterContracts
 import Synchronization
 import Testing
 
@@ -167,7 +169,7 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr
-        == "pc-contract validate: option '--format' does not accept 'xml'; use one of: text, json\n"
+        == "pc-contract validate: option '--format' does not accept 'xml'; use one of: text, json, junit, github, sarif, markdown, gitlab\n"
     )
   }
 
@@ -179,5 +181,62 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
       result.stderr
         == "pc-contract validate: cannot read '/nonexistent/response.json': no such file or folder\n"
     )
+  }
+
+  @Test func everyReportFormatIsWrittenForValidate() throws {
+    let root = try temporaryFolder(["broken.http": ValidateCommandTests.brokenExchange])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try runBuiltTool(
+      [
+        "validate", "broken.http", "--output", "sarif=out/validate.sarif", "--output",
+        "out/validate.xml", "--output", "gitlab=out/quality.json", "--format", "github",
+      ], directory: root.path)
+    #expect(run.code == 1)
+    #expect(run.stdout.hasPrefix("::error file=broken.http,line="))
+    let sarif = try FileContents.bytes(
+      atPath: root.appendingPathComponent("out/validate.sarif").path)
+    let results = try JSONParser.parse(sarif).value["runs"]?[0]?["results"]?.arrayValue
+    #expect(results?.isEmpty == false)
+    #expect(
+      results?.allSatisfy {
+        $0["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"] == "broken.http"
+      } == true)
+    let junit = try String(
+      contentsOf: root.appendingPathComponent("out/validate.xml"), encoding: .utf8)
+    #expect(junit.contains("<testcase classname=\"pc-contract.validate\" name=\"broken.http\""))
+    let quality = try FileContents.bytes(
+      atPath: root.appendingPathComponent("out/quality.json").path)
+    #expect(try JSONParser.parse(quality).value.arrayValue?.isEmpty == false)
+  }
+
+  @Test func anUnreadableInputStillPrintsAndWritesItsReports() throws {
+    let root = try temporaryFolder([:])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try runBuiltTool(
+      ["validate", "missing.json", "--format", "json", "--output", "junit=validate.xml"],
+      directory: root.path)
+    #expect(run.code == 3)
+    #expect(
+      run.stderr == "pc-contract validate: cannot read 'missing.json': no such file or folder\n")
+    let report = try JSONParser.parse(Array(run.stdout.utf8)).value
+    #expect(report["findings"]?[0]?["kind"] == "run.failed")
+    #expect(report["fails"] == true)
+    let junit = try String(contentsOf: root.appendingPathComponent("validate.xml"), encoding: .utf8)
+    #expect(junit.contains("<error type=\"run.failed\""))
+  }
+
+  @Test func aUsageErrorStillWritesTheReportsItNamed() throws {
+    let root = try temporaryFolder(["broken.http": ValidateCommandTests.brokenExchange])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try runBuiltTool(
+      ["validate", "broken.http", "--schema", "nonesuch", "--output", "sarif=validate.sarif"],
+      directory: root.path)
+    #expect(run.code == 2)
+    let sarif = try FileContents.bytes(atPath: root.appendingPathComponent("validate.sarif").path)
+    let result = try JSONParser.parse(sarif).value["runs"]?[0]?["results"]?[0]
+    #expect(result?["ruleId"] == "run.failed")
+    #expect(
+      result?["message"]?["text"]?.stringValue?.contains("no declared schema named 'nonesuch'")
+        == true)
   }
 }

@@ -30,15 +30,9 @@ public enum CheckCommand: Command {
         "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
         help: "Exit 1 on findings this severe: breaking (default), warning, info, none."),
       .value(
-        "--format", valueName: "FORMAT", allowed: DiffCommand.formats,
-        help: "Report format on standard output (default: text)."),
-      .value(
-        "--output", valueName: "FORMAT=FILE", repeatable: true,
-        help: "Also write the FORMAT report to FILE; repeatable, one per format."),
-      .value(
         "--today", valueName: "YYYY-MM-DD",
         help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
-    ] + CaptureCommand.connectionOptions,
+    ] + ReportOptions.declarations + CaptureCommand.connectionOptions,
     discussion: """
       Without credentials (PARTNER_CENTER_TOKEN, PARTNER_CENTER_REFRESH_TOKEN or their file
       options) and without --base-url, check says so and runs --offline: every stored
@@ -56,10 +50,7 @@ public enum CheckCommand: Command {
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
-    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
-    let outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
-      try DiffCommand.output(text)
-    }
+    let reports = try ReportOptions(arguments, subjectNoun: "recording")
     if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
       throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
@@ -70,8 +61,7 @@ public enum CheckCommand: Command {
     do throws(DiffInputError) {
       configuration = try DiffInputs.configuration(arguments.value("--config"))
     } catch {
-      io.err("pc-contract check: \(error)\n")
-      return error.exitCode
+      return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
     }
     let failLevel =
       arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
@@ -102,16 +92,15 @@ public enum CheckCommand: Command {
     } catch {
       // Capturing into a folder that does not exist yet is how recordings start.
       if offline || FileManager.default.fileExists(atPath: folder) {
-        return DiffCommand.couldNotRun(
-          name, "\(error)", outputs: outputs, format: format, io: io)
+        return reports.couldNotRun(name, "\(error)", io: io)
       }
       stored = []
     }
 
     if offline && stored.isEmpty {
-      return DiffCommand.couldNotRun(
+      return reports.couldNotRun(
         name, "no recordings in '\(folder)' (files ending in .json): nothing to check offline",
-        outputs: outputs, format: format, io: io)
+        io: io)
     }
     let outcome: ContractCheck.Outcome
     if offline {
@@ -132,32 +121,27 @@ public enum CheckCommand: Command {
           stored: stored, captured: captured.recordings, failures: captured.failures,
           customersInScope: configuration.customers)
       case .failure(let failure):
-        return DiffCommand.couldNotRun(
-          name, failure.text, outputs: outputs, format: format, io: io)
+        return reports.couldNotRun(name, failure.text, io: io)
       }
     }
     for recording in outcome.writes {
       do {
         try store.write(recording)
       } catch {
-        return DiffCommand.couldNotRun(
-          name, "\(error)", outputs: outputs, format: format, io: io)
+        return reports.couldNotRun(name, "\(error)", io: io)
       }
     }
     let report = Report(
       command: name, subjects: outcome.subjects, findings: outcome.findings,
       failLevel: failLevel)
-    for (outputFormat, path) in outputs {
-      do throws(DiffInputError) {
-        try DiffInputs.write(
-          DiffCommand.renderer(outputFormat, color: false).render(report), to: path)
-      } catch {
-        io.err("pc-contract check: \(error)\n")
-        return ExitCode.couldNotRun
-      }
+    do throws(DiffInputError) {
+      try reports.writeFiles(report)
+    } catch {
+      io.err("pc-contract check: \(error)\n")
+      return ExitCode.couldNotRun
     }
     let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
-    io.out(DiffCommand.renderer(format, color: color).render(report))
+    io.out(reports.renderer(reports.format, color: color).render(report))
     if !outcome.writes.isEmpty {
       io.err(
         "pc-contract check: wrote \(outcome.writes.count) recording\(outcome.writes.count == 1 ? "" : "s") into \(folder) (--record \(recordMode.rawValue))\n"

@@ -7,19 +7,11 @@ import PartnerCenterContracts
 public enum DiffCommand: Command {
   public static let name = "diff"
 
-  static let formats = ReportFormat.allCases.map(\.rawValue)
-
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract diff",
     overview: "Show the drift between old and new recordings, classified.",
     usage: "[options] OLD NEW",
-    options: [
-      .value(
-        "--format", valueName: "FORMAT", allowed: formats,
-        help: "Report format on standard output (default: text)."),
-      .value(
-        "--output", valueName: "FORMAT=FILE", repeatable: true,
-        help: "Also write the FORMAT report to FILE; repeatable, one per format."),
+    options: ReportOptions.declarations + [
       .value(
         "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
         help: "Exit 1 on drift this severe: breaking (default), warning, info, none."),
@@ -63,10 +55,7 @@ public enum DiffCommand: Command {
     guard arguments.positionals.count == 2 else {
       throw .invalid("needs two arguments, OLD and NEW; see 'pc-contract diff --help'")
     }
-    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
-    let outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
-      try output(text)
-    }
+    let reports = try ReportOptions(arguments, subjectNoun: "recording")
     if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
       throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
@@ -87,8 +76,7 @@ public enum DiffCommand: Command {
     do throws(DiffInputError) {
       configuration = try DiffInputs.configuration(arguments.value("--config"))
     } catch {
-      io.err("pc-contract diff: \(error)\n")
-      return error.exitCode
+      return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
     }
     var options = configuration.driftOptions
     options.ignore += ignore
@@ -102,80 +90,20 @@ public enum DiffCommand: Command {
         engine: DriftEngine(options: options))
     } catch {
       if case .mixed = error { throw .invalid(error.description) }
-      return couldNotRun(name, error.description, outputs: outputs, format: format, io: io)
+      return reports.couldNotRun(name, error.description, io: io)
     }
     let today = arguments.value("--today") ?? DiffInputs.today()
     let findings = configuration.apply(to: result.findings, today: today)
     let report = Report(
       command: name, subjects: result.subjects, findings: findings, failLevel: failLevel)
-    for (outputFormat, path) in outputs {
-      let text = renderer(outputFormat, color: false).render(report)
-      do throws(DiffInputError) {
-        try DiffInputs.write(text, to: path)
-      } catch {
-        io.err("pc-contract diff: \(error)\n")
-        return ExitCode.couldNotRun
-      }
+    do throws(DiffInputError) {
+      try reports.writeFiles(report)
+    } catch {
+      io.err("pc-contract diff: \(error)\n")
+      return ExitCode.couldNotRun
     }
     let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
-    io.out(renderer(format, color: color).render(report))
+    io.out(reports.renderer(reports.format, color: color).render(report))
     return report.fails ? ExitCode.findings : ExitCode.success
-  }
-
-  static func renderer(_ format: ReportFormat, color: Bool) -> any ReportRenderer {
-    switch format {
-    case .text: TextReport(color: color, subjectNoun: "recording")
-    case .json: JSONReport()
-    case .junit: JUnitReport()
-    case .github: GitHubReport()
-    case .sarif:
-      SARIFReport(
-        root: FileManager.default.currentDirectoryPath,
-        readFile: { try? FileContents.bytes(atPath: $0) })
-    case .markdown: MarkdownReport()
-    case .gitlab: GitLabReport()
-    }
-  }
-
-  /// Ends a run that could not happen: the reason on standard error, and every report it was
-  /// asked for written anyway with one `run.failed` finding (and printed, for a format other
-  /// than text: `--format github` makes it an `::error::` annotation). Returns exit code 3.
-  static func couldNotRun(
-    _ command: String, _ reason: String, outputs: [(ReportFormat, String)], format: ReportFormat,
-    io: some CommandIO
-  ) -> Int32 {
-    io.err("pc-contract \(command): \(reason)\n")
-    let report = Report.couldNotRun(command: command, reason: reason)
-    for (outputFormat, path) in outputs {
-      do throws(DiffInputError) {
-        try DiffInputs.write(renderer(outputFormat, color: false).render(report), to: path)
-      } catch {
-        io.err("pc-contract \(command): \(error)\n")
-      }
-    }
-    if format != .text { io.out(renderer(format, color: false).render(report)) }
-    return ExitCode.couldNotRun
-  }
-
-  /// `FORMAT=FILE`, or a file whose extension names the format.
-  static func output(_ text: String) throws(UsageError) -> (ReportFormat, String) {
-    if let equals = text.firstIndex(of: "="),
-      let format = ReportFormat(rawValue: String(text[..<equals]))
-    {
-      let path = String(text[text.index(after: equals)...])
-      guard !path.isEmpty else { throw .invalid("option '--output \(text)' names no file") }
-      return (format, path)
-    }
-    let byExtension: [String: ReportFormat] = [
-      "sarif": .sarif, "xml": .junit, "json": .json, "md": .markdown, "txt": .text,
-      "github": .github,
-    ]
-    let fileExtension = text.split(separator: ".").last.map { String($0).lowercased() } ?? ""
-    guard text.contains("."), let format = byExtension[fileExtension] else {
-      throw .invalid(
-        "option '--output' needs FORMAT=FILE (formats: \(formats.joined(separator: ", "))) or a file ending in .sarif, .xml, .json, .md, .txt or .github; got '\(text)'"
-      )
-    }
-    return (format, text)
   }
 }

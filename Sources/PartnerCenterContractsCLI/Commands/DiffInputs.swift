@@ -96,12 +96,15 @@ enum DiffInputs {
     }
   }
 
-  /// Writes `text` to `path` through a temporary file in the same folder and a rename.
+  /// Writes `text` to `path` through a temporary file in the same folder and a rename,
+  /// creating the folder first (`--output reports/drift.sarif` in a fresh checkout).
   static func write(_ text: String, to path: String) throws(DiffInputError) {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     do {
       try AtomicFile.write(Array(text.utf8), toPath: path)
     } catch {
-      throw .unwritable(path)
+      throw .unwritable(path, reason: error.reason)
     }
   }
 
@@ -123,8 +126,8 @@ enum DiffInputError: Error, Sendable, CustomStringConvertible {
   case configuration(String)
   /// One side is a folder and the other a file.
   case mixed(old: String, new: String)
-  /// A report file could not be written.
-  case unwritable(String)
+  /// A report file could not be written, and the system's reason.
+  case unwritable(String, reason: String)
 
   /// The exit code: 2 for a configuration that says something invalid, else 3.
   var exitCode: Int32 {
@@ -137,7 +140,7 @@ enum DiffInputError: Error, Sendable, CustomStringConvertible {
     case .unreadable(let message), .configuration(let message): message
     case .mixed(let old, let new):
       "OLD and NEW must both be files or both be folders ('\(old)', '\(new)')"
-    case .unwritable(let path): "cannot write '\(path)'"
+    case .unwritable(let path, let reason): "cannot write '\(path)': \(reason)"
     }
   }
 }

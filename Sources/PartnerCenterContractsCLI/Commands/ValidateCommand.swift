@@ -23,13 +23,10 @@ public enum ValidateCommand: Command {
       .value(
         "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "info", "none"],
         help: "Exit 1 on findings this severe: error (default), warning, info, none."),
-      .value(
-        "--format", valueName: "FORMAT", allowed: ["text", "json"],
-        help: "Report format (default: text)."),
       .flag(
         "--quiet", short: "-q",
         help: "Nothing if the run passes; else failing findings and the summary."),
-    ],
+    ] + ReportOptions.declarations,
     positionals: [
       (
         "INPUT",
@@ -46,7 +43,9 @@ public enum ValidateCommand: Command {
       a terminal.
 
       Findings print as 'file:line:column: severity: /pointer: message'. Color only when
-      standard output is a terminal and NO_COLOR is not set.
+      standard output is a terminal and NO_COLOR is not set. --output takes FORMAT=FILE
+      (sarif=validate.sarif, junit=validate.xml) or a file whose extension names the
+      format, as for diff; the files are written even when an input cannot be read.
 
       EXIT CODES: 0 no finding at or above --fail-on, 1 findings at or above it,
       2 usage error, 3 an input could not be read.
@@ -56,7 +55,7 @@ public enum ValidateCommand: Command {
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     let failLevel = arguments.value("--fail-on").flatMap(FailLevel.init) ?? .atLeast(.error)
-    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+    let reports = try ReportOptions(arguments, subjectNoun: "input")
     let quiet = arguments.flag("--quiet")
     var names = arguments.positionals
     if names.isEmpty {
@@ -73,8 +72,7 @@ public enum ValidateCommand: Command {
     do throws(DeclaredSchemasError) {
       check = try makeCheck(arguments)
     } catch {
-      io.err("pc-contract validate: \(error)\n")
-      return ExitCode.couldNotRun
+      return reports.couldNotRun(name, "\(error)", io: io)
     }
     if case .named(let schema) = check.schema, check.validator.schemas.schema(named: schema) == nil,
       check.validator.schemaFiles[schema] == nil
@@ -99,24 +97,24 @@ public enum ValidateCommand: Command {
         if index == sources.count - 1 { ExitTeardown.shared.keepUntilExit(input) }
       }
     } catch {
-      io.err("pc-contract validate: \(error)\n")
-      return ExitCode.couldNotRun
+      return reports.couldNotRun(name, "\(error)", io: io)
     }
     var report = Report(
       command: name, subjects: subjects, findings: findings, failLevel: failLevel)
+    do throws(DiffInputError) {
+      try reports.writeFiles(report)
+    } catch {
+      io.err("pc-contract validate: \(error)\n")
+      return ExitCode.couldNotRun
+    }
     if quiet {
       guard report.fails else { return ExitCode.success }
-      if format == .text {
+      if reports.format == .text {
         report.findings = report.findings.filter { failLevel.isReached(by: $0.severity) }
       }
     }
-    let renderer: any ReportRenderer =
-      switch format {
-      case .json: JSONReport()
-      default:
-        TextReport(color: io.isOutputTerminal && environment["NO_COLOR"] == nil)
-      }
-    io.out(renderer.render(report))
+    let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
+    io.out(reports.renderer(reports.format, color: color).render(report))
     return report.fails ? ExitCode.findings : ExitCode.success
   }
 

@@ -1,0 +1,109 @@
+import Foundation
+import PartnerCenterContracts
+
+/// The report a command prints and the report files it writes: `--format` and `--output`,
+/// one declaration and one reading for every command that reports findings.
+struct ReportOptions: Sendable {
+  /// Every format's name, as `--format` and `--output FORMAT=FILE` accept them.
+  static let formats = ReportFormat.allCases.map(\.rawValue)
+
+  /// The options, as each reporting command declares them.
+  static let declarations: [ArgumentSpec.Option] = [
+    .value(
+      "--format", valueName: "FORMAT", allowed: formats,
+      help: "Report format on standard output (default: text)."),
+    .value(
+      "--output", valueName: "FORMAT=FILE", repeatable: true,
+      help: "Also write the FORMAT report to FILE; repeatable, one per format."),
+  ]
+
+  /// The format printed on standard output.
+  var format: ReportFormat
+  /// The report files to write, each with its format.
+  var outputs: [(format: ReportFormat, path: String)]
+  /// What the text report calls one subject: "input", "recording".
+  var subjectNoun: String
+
+  /// Reads `--format` and `--output`; an `--output` whose format cannot be told is a usage
+  /// error.
+  init(_ arguments: ParsedArguments, subjectNoun: String) throws(UsageError) {
+    format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+    outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
+      try Self.output(text)
+    }
+    self.subjectNoun = subjectNoun
+  }
+
+  /// The renderer for `format`; color only for the text report on a terminal.
+  func renderer(_ format: ReportFormat, color: Bool = false) -> any ReportRenderer {
+    switch format {
+    case .text: TextReport(color: color, subjectNoun: subjectNoun)
+    case .json: JSONReport()
+    case .junit: JUnitReport()
+    case .github: GitHubReport()
+    case .sarif:
+      SARIFReport(
+        root: FileManager.default.currentDirectoryPath,
+        readFile: { try? FileContents.bytes(atPath: $0) })
+    case .markdown: MarkdownReport()
+    case .gitlab: GitLabReport()
+    }
+  }
+
+  /// Writes every `--output` file, each whole or not at all; the first that cannot be
+  /// written is the error.
+  func writeFiles(_ report: Report) throws(DiffInputError) {
+    for output in outputs {
+      try DiffInputs.write(renderer(output.format).render(report), to: output.path)
+    }
+  }
+
+  /// Ends a run that could not happen: the reason on standard error, and every report it was
+  /// asked for left anyway (see ``leaveReports(_:_:io:)``). Returns `exitCode`: 3, or 2 for a
+  /// configuration that says something invalid.
+  func couldNotRun(
+    _ command: String, _ reason: String, exitCode: Int32 = ExitCode.couldNotRun,
+    io: some CommandIO
+  ) -> Int32 {
+    io.err("pc-contract \(command): \(reason)\n")
+    leaveReports(command, reason, io: io)
+    return exitCode
+  }
+
+  /// Writes every report asked for with one `run.failed` finding naming `reason`, and prints
+  /// it for a format other than text (`--format github` makes it an `::error::` annotation),
+  /// so that a CI step that runs `if: always()` finds its files.
+  func leaveReports(_ command: String, _ reason: String, io: some CommandIO) {
+    let report = Report.couldNotRun(command: command, reason: reason)
+    for output in outputs {
+      do throws(DiffInputError) {
+        try DiffInputs.write(renderer(output.format).render(report), to: output.path)
+      } catch {
+        io.err("pc-contract \(command): \(error)\n")
+      }
+    }
+    if format != .text { io.out(renderer(format).render(report)) }
+  }
+
+  /// `FORMAT=FILE`, or a file whose extension names the format.
+  static func output(_ text: String) throws(UsageError) -> (format: ReportFormat, path: String) {
+    if let equals = text.firstIndex(of: "="),
+      let format = ReportFormat(rawValue: String(text[..<equals]))
+    {
+      let path = String(text[text.index(after: equals)...])
+      guard !path.isEmpty else { throw .invalid("option '--output \(text)' names no file") }
+      return (format, path)
+    }
+    let byExtension: [String: ReportFormat] = [
+      "sarif": .sarif, "xml": .junit, "json": .json, "md": .markdown, "txt": .text,
+      "github": .github,
+    ]
+    let fileExtension = text.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+    guard text.contains("."), let format = byExtension[fileExtension] else {
+      throw .invalid(
+        "option '--output' needs FORMAT=FILE (formats: \(formats.joined(separator: ", "))) or a file ending in .sarif, .xml, .json, .md, .txt or .github; got '\(text)'"
+      )
+    }
+    return (format, text)
+  }
+}
