@@ -16,9 +16,15 @@
 public struct GitHubReport: ReportRenderer {
   /// The most annotations written per level, the one that counts the rest included.
   public var limitPerLevel: Int
+  /// The repository root as an absolute path, when known: GitHub places an annotation only by
+  /// a repository-relative path, so absolute paths inside it are made relative.
+  public var root: String?
 
   /// A GitHub Actions renderer.
-  public init(limitPerLevel: Int = 10) { self.limitPerLevel = max(1, limitPerLevel) }
+  public init(limitPerLevel: Int = 10, root: String? = nil) {
+    self.limitPerLevel = max(1, limitPerLevel)
+    self.root = root
+  }
 
   public func render(_ report: Report) -> String {
     var text = ""
@@ -28,7 +34,7 @@ public struct GitHubReport: ReportRenderer {
       let findings = report.findings.filter { $0.severity == severity }
       let shown =
         findings.count <= limitPerLevel ? findings[...] : findings.prefix(limitPerLevel - 1)
-      for finding in shown { text += Self.annotation(finding) }
+      for finding in shown { text += annotation(finding) }
       let rest = findings.dropFirst(shown.count)
       guard !rest.isEmpty else { continue }
       overflow.append(contentsOf: rest)
@@ -63,19 +69,20 @@ public struct GitHubReport: ReportRenderer {
     }
   }
 
-  private static func annotation(_ finding: Finding) -> String {
+  private func annotation(_ finding: Finding) -> String {
     var properties: [String] = []
     if let source = finding.source {
-      properties.append("file=" + escapeProperty(source.file))
+      properties.append(
+        "file=" + Self.escapeProperty(ReportText.relativePath(source.file, root: root)))
       if let line = source.line {
         properties.append("line=\(line)")
         if let column = source.column { properties.append("col=\(column)") }
       }
     }
-    properties.append("title=" + escapeProperty(finding.kind))
+    properties.append("title=" + Self.escapeProperty(finding.kind))
     let subject = finding.subject.map { "\($0): " } ?? ""
-    return "::\(command(finding.severity)) \(properties.joined(separator: ","))::"
-      + escapeData(subject + ReportText.message(finding)) + "\n"
+    return "::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::"
+      + Self.escapeData(subject + ReportText.message(finding)) + "\n"
   }
 
   /// Escapes a command's message: control characters become visible escapes (so CR and LF,

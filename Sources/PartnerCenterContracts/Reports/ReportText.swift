@@ -98,4 +98,30 @@ extension ReportText {
     default: false
     }
   }
+
+  /// `path` as code scanning and GitHub annotations want it: relative to `root` (the
+  /// repository) when inside it, without `./` segments, and with `..` resolved where it stays
+  /// inside the repository.
+  static func relativePath(_ path: String, root: String?) -> String {
+    var path = path
+    if let root, path.hasPrefix("/") {
+      let prefix = root.hasSuffix("/") ? root : root + "/"
+      if path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
+    }
+    let absolute = path.hasPrefix("/")
+    var segments: [Substring] = []
+    for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch segment {
+      case ".": continue
+      case "..":
+        if let last = segments.last, last != ".." {
+          segments.removeLast()
+        } else {
+          segments.append(segment)
+        }
+      default: segments.append(segment)
+      }
+    }
+    return (absolute ? "/" : "") + segments.joined(separator: "/")
+  }
 }

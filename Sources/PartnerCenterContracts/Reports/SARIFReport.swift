@@ -167,30 +167,8 @@ public struct SARIFReport: ReportRenderer {
     return .object(location)
   }
 
-  /// `path` as code scanning wants it: relative to ``root`` when inside it, without `./`
-  /// segments, and with `..` resolved where it stays inside the repository.
-  func relative(_ path: String) -> String {
-    var path = path
-    if let root, path.hasPrefix("/") {
-      let prefix = root.hasSuffix("/") ? root : root + "/"
-      if path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
-    }
-    let absolute = path.hasPrefix("/")
-    var segments: [Substring] = []
-    for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-      switch segment {
-      case ".": continue
-      case "..":
-        if let last = segments.last, last != ".." {
-          segments.removeLast()
-        } else {
-          segments.append(segment)
-        }
-      default: segments.append(segment)
-      }
-    }
-    return (absolute ? "/" : "") + segments.joined(separator: "/")
-  }
+  /// `path` relative to ``root`` (see ``ReportText/relativePath(_:root:)``).
+  func relative(_ path: String) -> String { ReportText.relativePath(path, root: root) }
 
   /// A file path as a URI reference: characters a URI cannot hold are percent-encoded, and so
   /// is `:` in the first segment of a relative path (it would read as a scheme).

@@ -40,7 +40,7 @@ struct ReportOptions: Sendable {
     case .text: TextReport(color: color, subjectNoun: subjectNoun)
     case .json: JSONReport()
     case .junit: JUnitReport()
-    case .github: GitHubReport()
+    case .github: GitHubReport(root: FileManager.default.currentDirectoryPath)
     case .sarif:
       SARIFReport(
         root: FileManager.default.currentDirectoryPath,

@@ -147,6 +147,19 @@ struct ReportStandardsTests {
     #expect(region?["startColumn"] == .number(JSONNumber(byteColumn - 2)))
   }
 
+  @Test func githubAnnotationsNameRepositoryRelativePaths() {
+    let report = Report(
+      command: "validate", subjects: [],
+      findings: [
+        Finding(
+          severity: .error, kind: "schema.type", message: "m",
+          source: SourceReference(file: "/repo/./examples/broken.http", line: 3, column: 1))
+      ], failLevel: .atLeast(.error))
+    #expect(
+      GitHubReport(root: "/repo").render(report).hasPrefix(
+        "::error file=examples/broken.http,line=3,col=1,"))
+  }
+
   @Test func pathsAreRepositoryRelative() {
     let renderer = SARIFReport(root: "/repo")
     #expect(renderer.relative("./recordings/./partner/x.json") == "recordings/partner/x.json")
