@@ -36,7 +36,7 @@ let package = Package(
     .testTarget(
       name: "PartnerCenterContractsTests",
       dependencies: ["PartnerCenterContracts", "ContractTestSupport"],
-      exclude: ["Golden", "Reports/Golden"]),
+      exclude: ["Golden", "Reports/Golden", "OpenAPI/Golden"]),
     .testTarget(
       name: "PartnerCenterContractsCLITests",
       dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport"], exclude: ["Golden"]),

@@ -10,6 +10,7 @@ public enum PCContract {
     SchemasCommand.self,
     ReplayCommand.self,
     DiffCommand.self,
+    OpenAPICommand.self,
   ]
 
   /// The top-level help text.
@@ -77,7 +78,10 @@ public enum PCContract {
     } catch {
       io.err("pc-contract \(command.name): \(error)\n")
       // A command line that names its reports gets them even when the rest of it is wrong.
-      if let parsed, command.arguments.options.contains(where: { $0.name == "--output" }),
+      if let parsed,
+        command.arguments.options.contains(where: {
+          $0.name == "--output" && $0.valueName == "FORMAT=FILE"
+        }),
         let reports = try? ReportOptions(parsed, subjectNoun: "input")
       {
         reports.leaveReports(command.name, "usage error: \(error)", io: io)

@@ -7,6 +7,16 @@ struct ReplayResponder: Sendable {
   let configuration: ReplayConfiguration
   let exchanges = ReplayExchanges()
 
+  /// The contract this server answers by, served at `GET /openapi.json` (no token needed,
+  /// as a tool reads it before it has one).
+  static let openAPIDocument: [UInt8] = {
+    do {
+      return Array(try OpenAPIDocument().text.utf8)
+    } catch {
+      return PartnerCenterErrorBody.error(code: 500, description: "\(error)")
+    }
+  }()
+
   /// How long a throttled client is told to wait; short, so tests and demos keep moving.
   static let retryAfterSeconds = 1
 
@@ -19,6 +29,9 @@ struct ReplayResponder: Sendable {
   }
 
   private func route(_ request: HTTPServerRequest) -> HTTPReply {
+    if request.path == "/openapi.json", request.method == "GET" {
+      return HTTPReply(.json(200, Self.openAPIDocument))
+    }
     guard let endpoint = Endpoint(url: request.path) else {
       exchanges.countNotFound(routed: false)
       return HTTPReply(

@@ -47,7 +47,8 @@ public enum ReplayCommand: Command {
       The first line of standard output is the port, so a script can start the server with
       --port 0 and read where it listens. Serves GET /v1/analytics/licenses/usage,
       GET /v1/customers/{id}/analytics/licenses/usage and GET /v1/customers?size=N (paged
-      with links.next and MS-ContinuationToken). Every request is checked: Authorization
+      with links.next and MS-ContinuationToken), and the contract itself, as OpenAPI 3.1, at
+      GET /openapi.json. Every request is checked: Authorization
       Bearer (else 401), Accept JSON, MS-RequestId and MS-CorrelationId GUIDs, a new
       correlation id per call, a request id reused only on retries, X-Locale well formed.
       Findings are printed to standard error as they first occur and summarized when the
