@@ -19,9 +19,14 @@ public enum JSONWriter {
       as: UTF8.self)
   }
 
-  /// `value` as indented JSON text with sorted member names.
-  public static func pretty(_ value: JSONValue, escapeNonASCII: Bool = false) -> String {
-    String(decoding: prettyBytes(value, escapeNonASCII: escapeNonASCII), as: UTF8.self)
+  /// `value` as indented JSON text with sorted member names, or in their order when
+  /// `sortKeys` is false (a file a person wrote, edited in place).
+  public static func pretty(_ value: JSONValue, sortKeys: Bool = true, escapeNonASCII: Bool = false)
+    -> String
+  {
+    String(
+      decoding: prettyBytes(value, sortKeys: sortKeys, escapeNonASCII: escapeNonASCII),
+      as: UTF8.self)
   }
 
   /// `value` as UTF-8 JSON text without whitespace.
@@ -33,9 +38,12 @@ public enum JSONWriter {
     return emitter.bytes
   }
 
-  /// `value` as UTF-8 indented JSON text with sorted member names.
-  public static func prettyBytes(_ value: JSONValue, escapeNonASCII: Bool = false) -> [UInt8] {
-    var emitter = Emitter(pretty: true, sortKeys: true, escapeNonASCII: escapeNonASCII)
+  /// `value` as UTF-8 indented JSON text with sorted member names (or in their order when
+  /// `sortKeys` is false).
+  public static func prettyBytes(
+    _ value: JSONValue, sortKeys: Bool = true, escapeNonASCII: Bool = false
+  ) -> [UInt8] {
+    var emitter = Emitter(pretty: true, sortKeys: sortKeys, escapeNonASCII: escapeNonASCII)
     emitter.write(value, indent: 0)
     return emitter.bytes
   }

@@ -11,6 +11,9 @@ public enum PCContract {
     ReplayCommand.self,
     DiffCommand.self,
     OpenAPICommand.self,
+    RulesCommand.self,
+    ExplainCommand.self,
+    AcceptCommand.self,
   ]
 
   /// The top-level help text.
@@ -29,9 +32,9 @@ public enum PCContract {
 
       OPTIONS:
         -h, --help     Show this help.
-        --version      Show the version.
+        -v, --version  Show the version.
 
-      See 'pc-contract <command> --help' for a command's options.
+      See 'pc-contract help <command>' or 'pc-contract <command> --help' for a command's options.
 
       EXIT CODES: 0 nothing at or above the fail-on level, 1 findings at or above it,
       2 usage error, 3 could not run.
@@ -46,20 +49,46 @@ public enum PCContract {
     async -> Int32
   {
     switch arguments.first {
-    case nil, "-h", "--help", "help":
+    case nil, "-h", "--help":
       io.out(help)
       return ExitCode.success
-    case "--version":
+    case "help":
+      guard let name = arguments.dropFirst().first else {
+        io.out(help)
+        return ExitCode.success
+      }
+      guard let command = commands.first(where: { $0.name == name }) else {
+        io.err(unknownCommand(name))
+        return ExitCode.usage
+      }
+      io.out(command.arguments.helpText)
+      return ExitCode.success
+    case "--version", "-v", "version":
       io.out("pc-contract \(ToolVersion.current)\n")
       return ExitCode.success
     case let name?:
       guard let command = commands.first(where: { $0.name == name }) else {
-        io.err("pc-contract: unknown command '\(name)'; see 'pc-contract --help'\n")
+        io.err(unknownCommand(name))
         return ExitCode.usage
       }
       return await run(
         command, arguments: Array(arguments.dropFirst()), environment: environment, io: io)
     }
+  }
+
+  /// The line that says there is no command `name`, and which one was perhaps meant.
+  static func unknownCommand(_ name: String) -> String {
+    let names = commands.map { $0.name }
+    if name.hasPrefix("-") {
+      return
+        "pc-contract: unknown option '\(name)'; \(NearestName.hint(for: name, among: ["--help", "--version"])) 'pc-contract --help'\n"
+    }
+    if let suggestion = NearestName.suggestion(for: name, among: names) {
+      return
+        "pc-contract: unknown command '\(name)'; did you mean '\(suggestion)'? See 'pc-contract --help'\n"
+    }
+    return
+      "pc-contract: unknown command '\(name)'; the commands are \(names.joined(separator: ", "))\n"
   }
 
   nonisolated(nonsending) private static func run(

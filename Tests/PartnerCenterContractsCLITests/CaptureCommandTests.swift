@@ -36,10 +36,4 @@ import Testing
     #expect(io.stderr.contains(message))
   }
 
-  @Test func helpMatchesItsGoldenFile() async {
-    let io = CapturedIO()
-    let code = await PCContract.run(arguments: ["capture", "--help"], environment: [:], io: io)
-    #expect(code == 0)
-    assertMatchesGolden(io.stdout, named: "capture-help.txt")
-  }
 }

@@ -184,9 +184,4 @@ import Testing
     #expect(failing.stdout.contains("/items/0/channel"))
   }
 
-  @Test func helpMatchesItsGoldenFile() throws {
-    let run = try runBuiltTool(["check", "--help"])
-    #expect(run.code == 0)
-    assertMatchesGolden(run.stdout, named: "check-help.txt")
-  }
 }

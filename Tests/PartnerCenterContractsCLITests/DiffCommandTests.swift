@@ -76,12 +76,6 @@ struct DiffFolders {
 
 @Suite("pc-contract diff")
 struct DiffCommandTests {
-  @Test func help() async {
-    let io = CapturedIO()
-    let code = await PCContract.run(arguments: ["diff", "--help"], environment: [:], io: io)
-    #expect(code == 0)
-    assertMatchesGolden(io.stdout, named: "diff-help.txt")
-  }
 
   @Test func outputPairsFormatsWithFiles() throws {
     #expect(

@@ -8,11 +8,6 @@ import Testing
 
 @Suite("pc-contract openapi")
 struct OpenAPICommandTests {
-  @Test func helpMatchesGolden() async {
-    let io = ValidateIO()
-    #expect(await PCContract.run(arguments: ["openapi", "--help"], environment: [:], io: io) == 0)
-    assertMatchesGolden(io.stdout, named: "openapi-help.txt")
-  }
 
   @Test func theBuiltToolPrintsAndWritesTheDocument() throws {
     let printed = try runBuiltTool(["openapi"])

@@ -81,7 +81,7 @@ import Testing
         out,
       ],
       environment: ["PARTNER_CENTER_TOKEN": "t"])
-    #expect(run.stdout == "captured 1 of 1: 0 valid, 0 invalid, 1 error responses, 0 failed\n")
+    #expect(run.stdout == "captured 1 of 1: 0 valid, 0 invalid, 1 error response, 0 failed\n")
     let file = out + "/customers/\(unknown)/licenses-usage.json"
     let text = try String(contentsOfFile: file, encoding: .utf8)
     #expect(text.contains("\"status\": 404"))

@@ -26,7 +26,16 @@ final class CapturedIO: CommandIO {
     let io = CapturedIO()
     let code = await PCContract.run(arguments: ["frobnicate"], environment: [:], io: io)
     #expect(code == 2)
-    #expect(io.stderr == "pc-contract: unknown command 'frobnicate'; see 'pc-contract --help'\n")
+    #expect(
+      io.stderr
+        == "pc-contract: unknown command 'frobnicate'; the commands are check, capture, validate, schemas, replay, diff, openapi, rules, explain, accept\n"
+    )
+    let typo = CapturedIO()
+    #expect(await PCContract.run(arguments: ["valdate"], environment: [:], io: typo) == 2)
+    #expect(
+      typo.stderr
+        == "pc-contract: unknown command 'valdate'; did you mean 'validate'? See 'pc-contract --help'\n"
+    )
     #expect(io.stdout.isEmpty)
   }
 }

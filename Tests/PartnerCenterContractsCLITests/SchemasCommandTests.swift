@@ -9,12 +9,6 @@ import Testing
     await PCContract.run(arguments: ["schemas"] + arguments, environment: [:], io: io)
   }
 
-  @Test func helpMatchesGolden() async {
-    let io = ValidateIO()
-    #expect(await run(["--help"], io: io) == 0)
-    assertMatchesGolden(io.stdout, named: "schemas-help.txt")
-  }
-
   @Test func listMatchesGolden() async {
     let io = ValidateIO()
     #expect(await run(["list"], io: io) == 0)

@@ -48,12 +48,6 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     await PCContract.run(arguments: ["validate"] + arguments, environment: environment, io: io)
   }
 
-  @Test func helpMatchesGolden() async {
-    let io = ValidateIO()
-    #expect(await run(["--help"], io: io) == 0)
-    assertMatchesGolden(io.stdout, named: "validate-help.txt")
-  }
-
   @Test func noInputFromATerminalIsAUsageError() async {
     let io = ValidateIO(inputTerminal: true)
     #expect(await run([], io: io) == 2)

@@ -155,7 +155,7 @@ public struct ContractCheck: Sendable {
       reported.append(removed)
       outcome.findings += configuration.accepting([removed], today: today)
     }
-    outcome.findings += configuration.expiryFindings(reported: reported, today: today)
+    outcome.findings += configuration.entryFindings(reported: reported, today: today)
     return outcome
   }
 

@@ -68,17 +68,44 @@ public struct AcceptedDrift: Sendable, Hashable {
         severity: .warning, kind: "config.accepted-drift-expired",
         message:
           "accepted drift (\(what), \"\(entry.reason)\") expired on \(entry.expires ?? ""); "
-          + "it no longer applies (\(matched) finding\(matched == 1 ? "" : "s") reported again)",
+          + "it no longer applies (\(Plural.counted(matched, "finding")) reported again)",
         part: .input, expectation: what, subject: "pc-contract.json", source: entry.source)
     }
   }
 
-  /// `findings` without those that active entries accept, plus one warning per expired entry:
-  /// for a whole run at once.
+  /// One info per active entry that matched none of a run's `reported` findings (kind
+  /// `config.accepted-drift-stale`): the drift it accepted is gone, so the entry can go too.
+  public static func staleFindings(
+    _ entries: [AcceptedDrift], reported: [Finding], today: String
+  ) -> [Finding] {
+    entries.filter { entry in
+      !entry.isExpired(today: today) && !reported.contains { entry.matches($0) }
+    }.map { entry in
+      let what = entry.fingerprint.map { "fingerprint \($0)" } ?? entry.path.map { "\($0)" } ?? ""
+      return Finding(
+        severity: .info, kind: "config.accepted-drift-stale",
+        message:
+          "accepted drift (\(what), \"\(entry.reason)\") matched nothing in this run; remove it "
+          + "from pc-contract.json if the drift it accepted is gone for good",
+        part: .input, expectation: what, subject: "pc-contract.json", source: entry.source)
+    }
+  }
+
+  /// What a run says of the entries themselves: the expired ones (warnings) and the stale ones
+  /// (infos).
+  public static func entryFindings(
+    _ entries: [AcceptedDrift], reported: [Finding], today: String
+  ) -> [Finding] {
+    expiryFindings(entries, reported: reported, today: today)
+      + staleFindings(entries, reported: reported, today: today)
+  }
+
+  /// `findings` without those that active entries accept, plus what the run says of the
+  /// entries (``entryFindings(_:reported:today:)``): for a whole run at once.
   public static func apply(_ entries: [AcceptedDrift], to findings: [Finding], today: String)
     -> [Finding]
   {
     accepting(entries, findings, today: today)
-      + expiryFindings(entries, reported: findings, today: today)
+      + entryFindings(entries, reported: findings, today: today)
   }
 }

@@ -49,7 +49,7 @@ public struct ContractConfiguration: Sendable {
 
   /// `findings` without ignored ones and accepted drift, plus a warning per expired acceptance:
   /// for a whole run at once (a run judged subject by subject uses ``accepting(_:today:)``
-  /// per subject and ``expiryFindings(reported:today:)`` once).
+  /// per subject and ``entryFindings(reported:today:)`` once).
   public func apply(to findings: [Finding], today: String) -> [Finding] {
     let kept = findings.filter { !isIgnored($0) }
     return AcceptedDrift.apply(acceptedDrift, to: kept, today: today)
@@ -66,9 +66,10 @@ public struct ContractConfiguration: Sendable {
       || acceptedDrift.contains { !$0.isExpired(today: today) && $0.matches(finding) }
   }
 
-  /// One warning per expired acceptance, with how many of `reported` it matched.
-  public func expiryFindings(reported: [Finding], today: String) -> [Finding] {
-    AcceptedDrift.expiryFindings(
+  /// One warning per expired acceptance, with how many of `reported` it matched, and one info
+  /// per active acceptance that matched nothing.
+  public func entryFindings(reported: [Finding], today: String) -> [Finding] {
+    AcceptedDrift.entryFindings(
       acceptedDrift, reported: reported.filter { !isIgnored($0) }, today: today)
   }
 

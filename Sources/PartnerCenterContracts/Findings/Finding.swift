@@ -103,6 +103,12 @@ public struct Finding: Sendable, Hashable {
         expectation: expectation)
   }
 
+  /// Whether `text` has the form of a fingerprint: 16 lowercase hexadecimal digits.
+  public static func isFingerprint(_ text: String) -> Bool {
+    text.utf8.count == 16
+      && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+  }
+
   /// The fingerprint of a finding with these parts: 16 hex digits of FNV-1a 64 over the parts
   /// separated by a byte that cannot occur in UTF-8 text. Stable across runs and machines
   /// (unlike `Hasher`, which is seeded per process).

@@ -4,6 +4,9 @@
 public struct FindingKindDescription: Sendable, Hashable {
   /// The kind, `drift.type-changed`, or the family, `schema`.
   public var kind: String
+  /// The severities findings of this kind are reported at, most severe first
+  /// (`drift.recording-removed`: error for the partner, warning for a customer).
+  public var severities: [Severity]
   /// A short title, `Type changed`.
   public var title: String
   /// What the kind means and why it matters to a client of the API.
@@ -24,13 +27,13 @@ public struct FindingKindDescription: Sendable, Hashable {
     let family = String(kind.prefix { $0 != "." })
     if family == "rule", let rule = ContractRule.all.first(where: { $0.kind == kind }) {
       return FindingKindDescription(
-        kind: kind, title: "Contract rule: \(rule.id)",
+        kind: kind, severities: [rule.severity], title: "Contract rule: \(rule.id)",
         explanation: "The response breaks a contract rule that a schema cannot express: "
           + rule.summary + ". A client that relies on it computes wrong figures.")
     }
     if let entry = byKind[family] { return entry }
     return FindingKindDescription(
-      kind: family, title: family,
+      kind: family, severities: [], title: family,
       explanation: "A finding of the \(family) family: see the message for what was found.")
   }
 
@@ -44,6 +47,11 @@ public struct FindingKindDescription: Sendable, Hashable {
     return parts[0] == "schema" || parts[0] == "request"
   }
 
+  /// Whether `name` is a described family (`schema`, `drift`'s kinds are kinds, `input`).
+  public static func isFamily(_ name: String) -> Bool {
+    !name.contains(".") && byKind[name] != nil
+  }
+
   /// Every described kind and family, sorted; ``ContractRule``s each have their own.
   public static var all: [FindingKindDescription] {
     (Array(byKind.values) + ContractRule.all.map { of($0.kind) }).sorted { $0.kind < $1.kind }
@@ -51,209 +59,216 @@ public struct FindingKindDescription: Sendable, Hashable {
 
   private static let byKind: [String: FindingKindDescription] = {
     var table: [String: FindingKindDescription] = [:]
-    for (kind, title, explanation) in entries {
-      table[kind] = FindingKindDescription(kind: kind, title: title, explanation: explanation)
+    for (kind, severities, title, explanation) in entries {
+      table[kind] = FindingKindDescription(
+        kind: kind, severities: severities, title: title, explanation: explanation)
     }
     return table
   }()
 
-  // (kind or family, title, explanation)
-  private static let entries: [(String, String, String)] = [
+  // (kind or family, the severities it is reported at, title, explanation)
+  private static let entries: [(String, [Severity], String, String)] = [
     (
-      "schema", "Schema violation",
+      "schema", [.error], "Schema violation",
       "The response breaks the declared JSON Schema (schemas/) at the keyword the kind names"
         + " (schema.required, schema.type, schema.maximum, ...). Clients generated from or written"
         + " against the schema may reject the response or misread it."
     ),
     (
-      "schema.undocumented-property", "Undocumented property",
+      "schema.undocumented-property", [.error], "Undocumented property",
       "With --strict, the response holds a property the documentation does not list. Clients"
         + " ignore it today, but it shows the API changed without its documentation."
     ),
     (
-      "rule", "Contract rule",
+      "rule", [.error, .warning], "Contract rule",
       "The response breaks a contract rule that a schema cannot express (counts that must agree,"
         + " identities that must be unique, headers that must be echoed)."
     ),
     (
-      "request", "Request contract",
+      "request", [.error, .warning], "Request contract",
       "A request sent to pc-contract replay breaks the API's request contract (a missing or"
         + " malformed Authorization, MS-RequestId or MS-CorrelationId header, an unknown path)."
         + " The real API would refuse it or make it untraceable."
     ),
     (
-      "response.error-status", "Error status",
+      "response.error-status", [.warning], "Error status",
       "The response has an error status (4xx or 5xx): it is recorded as what it is, but it is"
         + " not a usage report, and a client must handle it."
     ),
     (
-      "drift.property-added", "Property added",
+      "drift.property-added", [.info], "Property added",
       "A property appeared that earlier recordings did not have. Additive: tolerant clients cope,"
         + " strict deserializers may not."
     ),
     (
-      "drift.property-removed", "Property removed",
+      "drift.property-removed", [.error, .warning], "Property removed",
       "A property that every earlier object had is gone. Breaking: clients that read it get"
         + " nothing."
     ),
     (
-      "drift.type-changed", "Type changed",
+      "drift.type-changed", [.error], "Type changed",
       "Values changed JSON type in a way the declared schema does not admit. Breaking: a client"
         + " that decodes the old type fails."
     ),
     (
-      "drift.became-null", "Became null",
+      "drift.became-null", [.error], "Became null",
       "A property that was never null is null now. Breaking for clients with non-optional"
         + " fields."
     ),
     (
-      "drift.became-optional", "Became optional",
+      "drift.became-optional", [.error], "Became optional",
       "A property that was always present is missing from some objects now. Breaking for"
         + " clients that require it."
     ),
     (
-      "drift.format-changed", "Format changed",
+      "drift.format-changed", [.error, .warning], "Format changed",
       "Strings changed format: GUID letter case, date-time offsets or fractions. Parsers with a"
         + " fixed format may fail."
     ),
     (
-      "drift.new-enum-value", "New enum-like value",
+      "drift.new-enum-value", [.warning], "New enum-like value",
       "A field that held a small set of values holds a new one. Clients that switch over the"
         + " known values may not handle it."
     ),
     (
-      "drift.range-changed", "Range changed",
+      "drift.range-changed", [.error, .info], "Range changed",
       "Numbers fall outside the range seen before (info) or the declared range (breaking)."
     ),
     (
-      "drift.status-changed", "Status changed",
+      "drift.status-changed", [.error], "Status changed",
       "The response status code changed. Breaking: a client sees an error where it saw data."
     ),
     (
-      "drift.content-type-changed", "Content-Type changed",
+      "drift.content-type-changed", [.error, .warning], "Content-Type changed",
       "The response Content-Type changed. Clients that check it may refuse the body."
     ),
     (
-      "drift.envelope-changed", "Envelope changed",
+      "drift.envelope-changed", [.warning], "Envelope changed",
       "The collection envelope changed: links appeared or went, or totalCount means something"
         + " else. Paging clients may stop early or loop."
     ),
     (
-      "drift.header-changed", "Header changed",
+      "drift.header-changed", [.info], "Header changed",
       "A response header appeared, went or changed value. Usually harmless; listed so it is"
         + " seen."
     ),
     (
-      "drift.item-added", "Item added",
+      "drift.item-added", [.info], "Item added",
       "An item (matched by its identity) appeared. Data drift: the API's data changed, not its"
         + " contract."
     ),
     (
-      "drift.item-removed", "Item removed",
+      "drift.item-removed", [.info], "Item removed",
       "An item (matched by its identity) disappeared. Data drift: the API's data changed, not"
         + " its contract."
     ),
     (
-      "drift.value-changed", "Value changed",
+      "drift.value-changed", [.info], "Value changed",
       "A value of a matched item changed. Data drift: the API's data changed, not its"
         + " contract."
     ),
     (
-      "drift.data-truncated", "Data drift folded",
+      "drift.data-truncated", [.info], "Data drift folded",
       "More data drift than a report lists: the rest is counted, not listed."
     ),
     (
-      "drift.recording-added", "Recording added",
+      "drift.recording-added", [.info], "Recording added",
       "A recording exists now that had no stored counterpart (a new customer)."
     ),
     (
-      "drift.recording-removed", "Recording removed",
+      "drift.recording-removed", [.error, .warning], "Recording removed",
       "A stored recording has no counterpart now: an error for the partner endpoint, a warning"
         + " for a customer (customers come and go)."
     ),
     (
-      "drift.recording-unreadable", "Recording unreadable",
+      "drift.recording-unreadable", [.error], "Recording unreadable",
       "A recording file could not be read, so it could not be compared."
     ),
     (
-      "input", "Input problem",
+      "input", [.error, .warning, .info], "Input problem",
       "An input could not be read as a response: see the message for the file and why."
     ),
     (
-      "input.malformed-json", "Malformed JSON",
+      "input.malformed-json", [.error], "Malformed JSON",
       "The body is not valid JSON (RFC 8259). No client can read it."
     ),
     (
-      "input.malformed-body", "Malformed body",
+      "input.malformed-body", [.error], "Malformed body",
       "The body could not be read as the response it claims to be. No client can read it."
     ),
     (
-      "input.empty-body", "Empty body",
+      "input.empty-body", [.error], "Empty body",
       "The body is empty where a JSON document was expected."
     ),
     (
-      "input.not-json", "Not JSON",
+      "input.not-json", [.error], "Not JSON",
       "The body is HTML, XML or other text, not JSON: often a proxy's or gateway's error page."
     ),
     (
-      "input.byte-order-mark", "Byte order mark",
+      "input.byte-order-mark", [.info], "Byte order mark",
       "The body starts with a byte order mark, which RFC 8259 forbids senders to add. Most"
         + " parsers skip it; some fail."
     ),
     (
-      "input.unsupported-encoding", "Unsupported encoding",
+      "input.unsupported-encoding", [.error], "Unsupported encoding",
       "The body is compressed with a coding pc-contract does not decode (br, zstd, compress):"
         + " save the response decoded."
     ),
     (
-      "input.body-not-captured", "Body not captured",
+      "input.body-not-captured", [.error], "Body not captured",
       "The HAR file was saved without response bodies, so there is nothing to check: export it"
         + " with content."
     ),
     (
-      "input.malformed-http", "Malformed HTTP",
+      "input.malformed-http", [.error], "Malformed HTTP",
       "The input looks like an HTTP message but its start line or headers are malformed."
     ),
     (
-      "input.malformed-har", "Malformed HAR",
+      "input.malformed-har", [.error], "Malformed HAR",
       "The HAR file is not HAR 1.2 as the tool reads it."
     ),
     (
-      "input.no-responses", "No responses",
+      "input.no-responses", [.warning], "No responses",
       "The HAR file has no licenses-usage entry with a response."
     ),
     (
-      "input.unknown-schema", "Unknown schema",
+      "input.unknown-schema", [.error], "Unknown schema",
       "No schema could be chosen for the input: name one with --schema."
     ),
     (
-      "input.invalid-recording", "Invalid recording",
+      "input.invalid-recording", [.error], "Invalid recording",
       "A recording file does not follow schemas/recording.schema.json."
     ),
     (
-      "input.unreadable-recording", "Unreadable recording",
+      "input.unreadable-recording", [.error], "Unreadable recording",
       "A stored recording could not be read, so it could not be checked."
     ),
     (
-      "capture.failed", "Call failed",
+      "capture.failed", [.error], "Call failed",
       "A call to the API failed after its retries (a server error, throttling, a timeout or a"
         + " transport failure), so nothing was recorded for it."
     ),
     (
-      "capture.invalid-customer-id", "Invalid customer id",
+      "capture.invalid-customer-id", [.error], "Invalid customer id",
       "The customer list named a customer id that is not a GUID, so it was not captured."
     ),
     (
-      "config", "Configuration",
+      "config", [.warning, .info], "Configuration",
       "pc-contract.json says something the run had to flag."
     ),
     (
-      "config.accepted-drift-expired", "Accepted drift expired",
+      "config.accepted-drift-expired", [.warning], "Accepted drift expired",
       "An acceptedDrift entry in pc-contract.json is past its expiry date and no longer"
         + " applies, so an acceptance cannot outlive its reason silently."
     ),
     (
-      "run.failed", "Run could not happen",
+      "config.accepted-drift-stale", [.info], "Accepted drift stale",
+      "An acceptedDrift entry in pc-contract.json matched no finding of the run: the drift it"
+        + " accepted is gone (or the entry never matched). Remove it, so that the drift is"
+        + " noticed if it comes back."
+    ),
+    (
+      "run.failed", [.error], "Run could not happen",
       "The run could not happen (the API unreachable, authentication failed, an input"
         + " unreadable): nothing was checked, so nothing passed."
     ),

@@ -21,7 +21,8 @@ enum HARDecoder {
       findings.append(
         Finding(
           severity: .warning, kind: "input.no-responses",
-          message: "none of the \(entries.count) HAR entries requests a licenses-usage endpoint "
+          message:
+            "none of the \(Plural.counted(entries.count, "HAR entry")) requests a licenses-usage endpoint "
             + "(/v1/analytics/licenses/usage or /v1/customers/{id}/analytics/licenses/usage)",
           part: .input, pointer: "/log/entries"))
     }

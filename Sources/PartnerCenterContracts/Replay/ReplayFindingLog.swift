@@ -36,7 +36,7 @@ struct ReplayFindingLog: Sendable {
         Finding(
           severity: first.severity, kind: first.kind,
           message:
-            "\(unlisted) more request finding\(unlisted == 1 ? "" : "s") not listed (only the first \(Self.limit) distinct ones are kept)",
+            "\(Plural.counted(unlisted, "more request finding")) not listed (only the first \(Self.limit) distinct ones are kept)",
           part: .input))
     }
     return all

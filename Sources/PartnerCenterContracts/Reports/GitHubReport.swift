@@ -57,7 +57,7 @@ public struct GitHubReport: ReportRenderer {
     let verdict = report.fails ? "fails" : "passes"
     text +=
       "pc-contract \(report.command) \(verdict) (fail on \(ReportText.failLevel(report.failLevel))): "
-      + "\(ReportText.counts(report)) in \(report.subjects.count) subject\(report.subjects.count == 1 ? "" : "s")\n"
+      + "\(ReportText.counts(report)) in \(Plural.counted(report.subjects.count, "subject"))\n"
     return text
   }
 

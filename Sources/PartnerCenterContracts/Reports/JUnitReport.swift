@@ -61,7 +61,7 @@ public struct JUnitReport: ReportRenderer {
         let kinds = Set(failing.map(\.kind))
         let type = kinds.count == 1 ? first.kind : "pc-contract.findings"
         let summary =
-          "\(failing.count) finding\(failing.count == 1 ? "" : "s") at or above \(ReportText.failLevel(report.failLevel))"
+          "\(Plural.counted(failing.count, "finding")) at or above \(ReportText.failLevel(report.failLevel))"
         body +=
           "      <\(element) type=\"\(Self.escape(type))\" message=\"\(Self.escape(summary))\">"
         body += Self.escape(failing.map(Self.line).joined(separator: "\n"))

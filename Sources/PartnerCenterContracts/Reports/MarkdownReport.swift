@@ -11,7 +11,7 @@ public struct MarkdownReport: ReportRenderer {
     let verdict = report.fails ? "❌ fails" : "✅ passes"
     var text = "## pc-contract \(report.command): \(verdict)\n\n"
     text += "Fail on: `\(ReportText.failLevel(report.failLevel))`. "
-    text += "\(report.subjects.count) subject\(report.subjects.count == 1 ? "" : "s") checked.\n\n"
+    text += "\(Plural.counted(report.subjects.count, "subject")) checked.\n\n"
     text += "| severity | findings |\n|---|---:|\n"
     text += "| error | \(report.count(of: .error)) |\n"
     text += "| warning | \(report.count(of: .warning)) |\n"

@@ -1,5 +1,5 @@
 /// Pieces of text the CI report formats share.
-enum ReportText {
+package enum ReportText {
   /// `file:line:column`, or as much of it as is known, or nil without a file.
   static func place(_ source: SourceReference?) -> String? {
     guard let source else { return nil }
@@ -29,7 +29,7 @@ enum ReportText {
   static func counts(_ report: Report) -> String {
     [(Severity.error, "error"), (.warning, "warning"), (.info, "info")].map { severity, noun in
       let count = report.count(of: severity)
-      return "\(count) \(noun)\(count == 1 ? "" : "s")"
+      return Plural.counted(count, noun)
     }.joined(separator: ", ")
   }
 
@@ -70,7 +70,7 @@ extension ReportText {
   /// and paragraph separators become JSON-style escapes (`\n`, `\u001b`, `\u202e`), so a value
   /// from the API stays on its line and can never start a workflow command or an escape
   /// sequence.
-  static func visible(_ text: String) -> String {
+  package static func visible(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)

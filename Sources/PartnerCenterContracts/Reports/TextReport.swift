@@ -79,6 +79,6 @@ public struct TextReport: ReportRenderer {
   }
 
   private static func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+    Plural.counted(count, noun)
   }
 }

@@ -33,7 +33,7 @@ extension RuleContext {
       findings.append(
         breach(
           .totalCount,
-          "totalCount is \(total) but the collection has \(items.count) item\(items.count == 1 ? "" : "s") and no next link",
+          "totalCount is \(total) but the collection has \(Plural.counted(items.count, "item")) and no next link",
           pointer: "/totalCount"))
     }
   }

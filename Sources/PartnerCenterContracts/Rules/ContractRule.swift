@@ -127,7 +127,7 @@ struct ItemFindings {
     guard omitted > 0 else { return }
     all.append(
       rule.finding(
-        "\(omitted) more item\(omitted == 1 ? "" : "s") break this rule (only the first \(limit) are reported; the next is \(firstOmitted))",
+        "\(Plural.counted(omitted, "more item")) \(omitted == 1 ? "breaks" : "break") this rule (only the first \(limit) are reported; the next is \(firstOmitted))",
         pointer: "/items", subject: subject))
   }
 }

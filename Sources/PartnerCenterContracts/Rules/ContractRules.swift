@@ -132,7 +132,7 @@ struct RuleContext {
       findings.append(
         breach(
           .duplicateMember,
-          "\(rest) more repeated member name\(rest == 1 ? "" : "s") (only the first \(Self.duplicateNameLimit) are reported)"
+          "\(Plural.counted(rest, "more repeated member name")) (only the first \(Self.duplicateNameLimit) are reported)"
         ))
     }
   }

@@ -105,7 +105,9 @@ public struct ArgumentSpec: Sendable {
         inlineValue = String(argument[argument.index(after: equals)...])
       }
       guard let option = options.first(where: { $0.name == name || $0.shortName == name }) else {
-        throw .unknownOption(argument, command: commandName)
+        throw .unknownOption(
+          name, command: commandName,
+          suggestion: NearestName.suggestion(for: name, among: options.map(\.name) + ["--help"]))
       }
       if parsed.values[option.name] != nil && !option.isRepeatable {
         throw .repeated(option.name)
@@ -118,7 +120,9 @@ public struct ArgumentSpec: Sendable {
       let value: String
       if let inlineValue {
         value = inlineValue
-      } else if let next = remaining.first, next == "-" || !next.hasPrefix("-") {
+      } else if let next = remaining.first,
+        next == "-" || !next.hasPrefix("-") || Self.isNumber(next)
+      {
         value = next
         remaining.removeFirst()
       } else if let implicit = option.implicitValue {
@@ -135,6 +139,12 @@ public struct ArgumentSpec: Sendable {
       throw .tooManyArguments(Array(parsed.positionals.dropFirst(maximum)), command: commandName)
     }
     return parsed
+  }
+
+  /// Whether `text` is a negative number (`-3`, `-0.5`), taken as an option's value so that the
+  /// option can say why it is out of range instead of "needs a value".
+  private static func isNumber(_ text: String) -> Bool {
+    text.count > 1 && text.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
   }
 
   /// The `--help` text.
@@ -192,8 +202,8 @@ public struct ParsedArguments: Sendable {
 
 /// A command line that cannot be run as typed. Commands print it on one line and exit 2.
 public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// An option the command does not have.
-  case unknownOption(String, command: String)
+  /// An option the command does not have, and the one it may have been meant to be.
+  case unknownOption(String, command: String, suggestion: String? = nil)
   /// An option that takes a value was given none.
   case missingValue(String, valueName: String)
   /// A flag was given a value (`--strict=yes`).
@@ -209,7 +219,11 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unknownOption(let option, let command):
+    case .unknownOption(let option, let command, let suggestion?):
+      "unknown option '\(option)'; did you mean '\(suggestion)'? See '\(command) --help'"
+    case .unknownOption("-v", let command, nil):
+      "unknown option '-v'; for the version, run 'pc-contract --version'; see '\(command) --help'"
+    case .unknownOption(let option, let command, nil):
       "unknown option '\(option)'; see '\(command) --help'"
     case .missingValue(let option, let valueName): "option '\(option)' needs a value (\(valueName))"
     case .unexpectedValue(let option): "option '\(option)' takes no value"

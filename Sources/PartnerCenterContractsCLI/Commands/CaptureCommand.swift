@@ -62,6 +62,7 @@ public enum CaptureCommand: Command {
       .value(
         "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "none"],
         help: "Exit 1 when findings reach LEVEL (default: error)."),
+      OutputOptions.quiet, OutputOptions.verbose, OutputOptions.color,
     ],
     positionals: [
       ("partner", "The partner-level endpoint."),
@@ -70,6 +71,10 @@ public enum CaptureCommand: Command {
       ("all", "The partner endpoint and every customer."),
     ],
     discussion: """
+      PROGRESS: on a terminal, one line redrawn in place (endpoints done of planned, elapsed,
+      remaining, failed, throttled); each failed call on a line of its own; every call with
+      --verbose; nothing but failures and the summary with --quiet.
+
       CREDENTIALS: an access token in PARTNER_CENTER_TOKEN or --token-file, or a refresh token
       in PARTNER_CENTER_REFRESH_TOKEN or --refresh-token-file with PARTNER_CENTER_CLIENT_ID
       (and PARTNER_CENTER_CLIENT_SECRET for confidential applications). No secret is taken from
@@ -107,7 +112,9 @@ public enum CaptureCommand: Command {
     let store = RecordingStore(directory: arguments.value("--out") ?? "recordings")
     if !toStdout { store.removeStaleTemporaryFiles() }
     let resume = arguments.flag("--resume")
-    let log = CaptureLog(io: io, live: io.isErrorTerminal)
+    let output = OutputOptions(arguments, environment: environment)
+    let log = CaptureLog(
+      io: io, live: io.isErrorTerminal && !output.quiet, verbose: output.verbose && !output.quiet)
     let printed = HeldRecordings()
     let sink: Capturer.Sink = { recording throws(RecordingStoreError) in
       if toStdout {
@@ -142,17 +149,26 @@ public enum CaptureCommand: Command {
       io.out(String(decoding: RecordingCodec.encode(recording), as: UTF8.self))
     }
     // Findings worth a look, in the same one-line form as `validate`, before the summary.
-    let text = TextReport(color: io.isErrorTerminal && environment["NO_COLOR"] == nil)
+    let text = TextReport(color: output.colors(terminal: io.isErrorTerminal))
     for finding in summary.findings.sorted(by: Finding.reportOrder)
     where finding.severity >= .warning {
       io.err(text.line(for: finding) + "\n")
     }
     let line =
       "captured \(summary.captured) of \(summary.planned): \(summary.valid) valid, \(summary.invalid) invalid"
-      + (summary.errorResponses > 0 ? ", \(summary.errorResponses) error responses" : "")
+      + (summary.errorResponses > 0
+        ? ", \(Plural.counted(summary.errorResponses, "error response"))" : "")
       + ", \(summary.failed) failed"
       + (summary.skipped > 0 ? ", \(summary.skipped) skipped" : "") + "\n"
-    if toStdout { io.err(line) } else { io.out(line) }
+    let passes =
+      summary.failed == 0 && !failLevel.isReached(by: summary.findings)
+    if output.quiet && passes {
+      // Nothing to say.
+    } else if toStdout {
+      io.err(line)
+    } else {
+      io.out(line)
+    }
     // Failed calls are outages: nothing captured at all could not run; some failed, the run
     // fails, whatever --fail-on says.
     if summary.failed > 0 {

@@ -2,8 +2,9 @@ import Foundation
 import PartnerCenterContracts
 import Synchronization
 
-/// Reports capture events on standard error: a progress line redrawn in place on a terminal
-/// (done/total, rate, errors, throttled), one plain line per event otherwise.
+/// Reports capture events on standard error: on a terminal, one progress line redrawn in place
+/// (done/total, elapsed, remaining, failed, throttled); a line for each failed call; with
+/// `--verbose`, a line for every event.
 final class CaptureLog: Sendable {
   private struct State {
     var total = 0
@@ -16,46 +17,54 @@ final class CaptureLog: Sendable {
 
   private let io: any CommandIO
   private let live: Bool
+  private let verbose: Bool
   private let state = Mutex(State())
 
-  init(io: any CommandIO, live: Bool) {
+  /// A log on `io`; `live` draws the progress line (standard error is a terminal and the run
+  /// is not `--quiet`); `verbose` writes every event.
+  init(io: any CommandIO, live: Bool, verbose: Bool) {
     self.io = io
     self.live = live
+    self.verbose = verbose
   }
 
   func handle(_ event: CaptureEvent) {
-    let line: String? = state.withLock { state in
+    let line: (text: String, isFailure: Bool) = state.withLock { state in
       switch event {
       case .planned(let total):
         state.total = total
         state.started = Date()
-        return live ? nil : "planned \(total) calls"
+        return ("planned \(Plural.counted(total, "call"))", false)
       case .listedCustomers(let page, let customers):
-        return live ? nil : "customer list page \(page): \(customers) customers so far"
+        return (
+          "customer list page \(page): \(Plural.counted(customers, "customer")) so far", false
+        )
       case .retrying(let endpoint, let retry, let reason, let delay):
-        return live ? nil : "\(endpoint): \(reason); retry \(retry) in \(Self.seconds(delay))"
+        return ("\(endpoint): \(reason); retry \(retry) in \(Self.seconds(delay))", false)
       case .throttled(let endpoint, let delay, let concurrency):
         state.throttled += 1
-        return live
-          ? nil
-          : "\(endpoint): throttled (429); waiting \(Self.seconds(delay)), concurrency now \(concurrency)"
+        return (
+          "\(endpoint): throttled (429); waiting \(Self.seconds(delay)), concurrency now \(concurrency)",
+          false
+        )
       case .recorded(let endpoint, let status, let path, let findings):
         state.done += 1
         let errors = findings.count { $0.severity == .error }
-        return live
-          ? nil
-          : "\(endpoint): HTTP \(status)\(path.map { " -> \($0)" } ?? "")\(errors > 0 ? ", \(errors) error findings" : "")"
+        return (
+          "\(endpoint): HTTP \(status)\(path.map { " -> \($0)" } ?? "")"
+            + (errors > 0 ? ", \(Plural.counted(errors, "error finding"))" : ""), false
+        )
       case .failed(let endpoint, let reason):
         state.done += 1
         state.failed += 1
-        return live ? "\(endpoint): \(reason)" : "\(endpoint): failed: \(reason)"
+        return ("\(endpoint): failed: \(reason)", true)
       case .skipped(let endpoint):
         state.done += 1
-        return live ? nil : "\(endpoint): skipped (already recorded)"
+        return ("\(endpoint): skipped (already recorded)", false)
       }
     }
-    if let line {
-      io.err(live ? "\r\u{1B}[K" + line + "\n" : line + "\n")
+    if verbose || line.isFailure {
+      io.err((live ? "\r\u{1B}[K" : "") + line.text + "\n")
     }
     if live { drawProgress(force: false) }
   }
@@ -75,13 +84,24 @@ final class CaptureLog: Sendable {
       state.lastDraw = now
       let elapsed = max(0.001, now.timeIntervalSince(state.started))
       let rate = Double(state.done) / elapsed
+      let remaining =
+        state.done == 0 ? "?" : Self.clock(Double(state.total - state.done) / max(rate, 0.001))
       return
-        "\r\u{1B}[K\(state.done)/\(state.total) captured, \(String(format: "%.1f", rate))/s, \(state.failed) failed, \(state.throttled) throttled"
+        "\r\u{1B}[K\(state.done)/\(state.total) endpoints, \(Self.clock(elapsed)) elapsed, \(remaining) remaining, \(state.failed) failed, \(state.throttled) throttled"
     }
     if let text { io.err(text) }
   }
 
   private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+
+  /// `m:ss`, or `h:mm:ss` from an hour.
+  private static func clock(_ seconds: Double) -> String {
+    let total = Int(seconds.rounded())
+    let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+    return hours > 0
+      ? String(format: "%d:%02d:%02d", hours, minutes, rest)
+      : String(format: "%d:%02d", minutes, rest)
+  }
 }
 
 /// Recordings held in memory instead of written: what `check` captured, and the one

@@ -32,7 +32,9 @@ public enum CheckCommand: Command {
       .value(
         "--today", valueName: "YYYY-MM-DD",
         help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
-    ] + ReportOptions.declarations + CaptureCommand.connectionOptions,
+    ] + ReportOptions.declarations
+      + [OutputOptions.quiet, OutputOptions.verbose, OutputOptions.color]
+      + CaptureCommand.connectionOptions,
     discussion: """
       Without credentials (PARTNER_CENTER_TOKEN, PARTNER_CENTER_REFRESH_TOKEN or their file
       options) and without --base-url, check says so and runs --offline: every stored
@@ -51,6 +53,7 @@ public enum CheckCommand: Command {
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
     let reports = try ReportOptions(arguments, subjectNoun: "recording")
+    let output = OutputOptions(arguments, environment: environment)
     if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
       throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
@@ -78,9 +81,11 @@ public enum CheckCommand: Command {
     let credentials = try? CaptureCommand.credentials(arguments, environment: environment)
     var offline = arguments.flag("--offline")
     if !offline && credentials == nil && baseURL == nil {
-      io.err(
-        "pc-contract check: no credentials (PARTNER_CENTER_TOKEN or PARTNER_CENTER_REFRESH_TOKEN) and no --base-url: checking the stored recordings offline\n"
-      )
+      if !output.quiet {
+        io.err(
+          "pc-contract check: no credentials (PARTNER_CENTER_TOKEN or PARTNER_CENTER_REFRESH_TOKEN) and no --base-url: checking the stored recordings offline\n"
+        )
+      }
       offline = true
     }
     let store = RecordingStore(directory: folder)
@@ -112,9 +117,14 @@ public enum CheckCommand: Command {
       }
       let source =
         credentials ?? .accessToken(Secret("pc-contract-placeholder-token"))
-      switch await capture(
+      let log = CaptureLog(
+        io: io, live: io.isErrorTerminal && !output.quiet,
+        verbose: output.verbose && !output.quiet)
+      let captured = await capture(
         options: options, connectTimeout: connectTimeout, source: source,
-        customers: configuration.customers)
+        customers: configuration.customers, log: log)
+      log.finish()
+      switch captured
       {
       case .success(let captured):
         outcome = check.compare(
@@ -140,16 +150,15 @@ public enum CheckCommand: Command {
       io.err("pc-contract check: \(error)\n")
       return ExitCode.couldNotRun
     }
-    let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
-    io.out(reports.renderer(reports.format, color: color).render(report))
-    if !outcome.writes.isEmpty {
+    reports.print(report, output: output, io: io)
+    if !outcome.writes.isEmpty && !output.quiet {
       io.err(
-        "pc-contract check: wrote \(outcome.writes.count) recording\(outcome.writes.count == 1 ? "" : "s") into \(folder) (--record \(recordMode.rawValue))\n"
+        "pc-contract check: wrote \(Plural.counted(outcome.writes.count, "recording")) into \(folder) (--record \(recordMode.rawValue))\n"
       )
     }
     if outcome.failedCalls > 0 {
       io.err(
-        "pc-contract check: \(outcome.failedCalls) call\(outcome.failedCalls == 1 ? "" : "s") failed (an outage, not an answer): the check could not run for \(outcome.failedCalls == 1 ? "it" : "them")\n"
+        "pc-contract check: \(Plural.counted(outcome.failedCalls, "call")) failed (an outage, not an answer): the check could not run for \(outcome.failedCalls == 1 ? "it" : "them")\n"
       )
       return ExitCode.couldNotRun
     }
@@ -164,7 +173,7 @@ public enum CheckCommand: Command {
   /// Captures the partner and the configured customers into memory.
   private static func capture(
     options: CaptureOptions, connectTimeout: Int, source: CredentialSource,
-    customers: ContractConfiguration.Customers
+    customers: ContractConfiguration.Customers, log: CaptureLog
   ) async -> Result<CapturedRun, CaptureFailureMessage> {
     let transport = URLSessionTransport(
       maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout))
@@ -183,7 +192,7 @@ public enum CheckCommand: Command {
         sink: { recording throws(RecordingStoreError) in
           held.append(recording)
           return nil
-        })
+        }, events: { log.handle($0) })
     }
     let interruption = SignalCancellation { capture.cancel() }
     defer { interruption.stop() }

@@ -11,7 +11,7 @@ public enum DiffCommand: Command {
     commandName: "pc-contract diff",
     overview: "Show the drift between old and new recordings, classified.",
     usage: "[options] OLD NEW",
-    options: ReportOptions.declarations + [
+    options: ReportOptions.declarations + [OutputOptions.quiet, OutputOptions.color] + [
       .value(
         "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
         help: "Exit 1 on drift this severe: breaking (default), warning, info, none."),
@@ -56,6 +56,7 @@ public enum DiffCommand: Command {
       throw .invalid("needs two arguments, OLD and NEW; see 'pc-contract diff --help'")
     }
     let reports = try ReportOptions(arguments, subjectNoun: "recording")
+    let output = OutputOptions(arguments, environment: environment)
     if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
       throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
@@ -102,8 +103,7 @@ public enum DiffCommand: Command {
       io.err("pc-contract diff: \(error)\n")
       return ExitCode.couldNotRun
     }
-    let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
-    io.out(reports.renderer(reports.format, color: color).render(report))
+    reports.print(report, output: output, io: io)
     return report.fails ? ExitCode.findings : ExitCode.success
   }
 }

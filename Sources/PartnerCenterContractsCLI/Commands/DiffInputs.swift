@@ -82,17 +82,38 @@ enum DiffInputs {
       && isDirectory.boolValue
   }
 
-  /// The configuration: the named file, else `./pc-contract.json` when present, else defaults.
+  /// The configuration: the named file, else the nearest `pc-contract.json` (see
+  /// ``configurationFile(from:)``), else defaults.
   static func configuration(_ path: String?) throws(DiffInputError) -> ContractConfiguration {
-    let file = path ?? "pc-contract.json"
+    guard let file = path ?? configurationFile() else { return ContractConfiguration() }
     guard let data = FileManager.default.contents(atPath: file) else {
-      if path != nil { throw .unreadable("cannot read '\(file)': no such file, or not readable") }
-      return ContractConfiguration()
+      throw .unreadable("cannot read '\(file)': no such file, or not readable")
     }
     do {
       return try ContractConfiguration.parse([UInt8](data), file: file)
     } catch {
       throw .configuration(error.description)
+    }
+  }
+
+  /// The `pc-contract.json` that applies in `folder` (the current one by default): the one in
+  /// it, else in the nearest parent, looking no higher than the repository's top level (the
+  /// first folder holding `.git`); nil when there is none. Relative when found in `folder`.
+  static func configurationFile(from folder: String = ".") -> String? {
+    let name = "pc-contract.json"
+    if FileManager.default.fileExists(atPath: folder + "/" + name) {
+      return folder == "." ? name : folder + "/" + name
+    }
+    var url = URL(fileURLWithPath: folder).standardizedFileURL
+    while true {
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) {
+        return nil
+      }
+      let parent = url.deletingLastPathComponent()
+      guard parent.path != url.path else { return nil }
+      url = parent
+      let candidate = url.appendingPathComponent(name).path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
     }
   }
 

@@ -16,6 +16,7 @@ public enum OpenAPICommand: Command {
         help: "Write the document to FILE (whole or not at all), not standard output."),
       .flag("--strict", help: "Reject properties the API reference does not list."),
       .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
+      OutputOptions.quiet,
     ],
     discussion: """
       The document (JSON, member names sorted) describes the partner and customer usage

@@ -41,6 +41,10 @@ public enum ReplayCommand: Command {
       .value(
         "--max-connections", valueName: "N",
         help: "Connections served at once; more get 503 (default: 256)."),
+      .value(
+        "--config", valueName: "FILE",
+        help: "Read fail-on from FILE (default: the nearest pc-contract.json)."),
+      OutputOptions.quiet, OutputOptions.color,
     ],
     maximumPositionals: 0,
     discussion: """
@@ -66,7 +70,16 @@ public enum ReplayCommand: Command {
       return ExitCode.success
     }
     var configuration = try configuration(from: arguments)
-    let failLevel = arguments.value("--fail-on").flatMap(FailLevel.init) ?? .atLeast(.error)
+    let contract: ContractConfiguration
+    do throws(DiffInputError) {
+      contract = try DiffInputs.configuration(arguments.value("--config"))
+    } catch {
+      io.err("pc-contract replay: \(error)\n")
+      return error.exitCode
+    }
+    let failLevel =
+      arguments.value("--fail-on").flatMap(FailLevel.init) ?? contract.failOn
+      ?? .atLeast(.error)
     let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
     let directory = arguments.value("--recordings") ?? "recordings"
     let generatesCustomers =
@@ -82,8 +95,13 @@ public enum ReplayCommand: Command {
         return ExitCode.couldNotRun
       }
     }
+    let output = OutputOptions(arguments, environment: environment)
     let text = TextReport(color: false, subjectNoun: "endpoint")
-    configuration.onFinding = { finding in io.err("replay: \(text.line(for: finding))\n") }
+    let shown = TextReport(
+      color: output.colors(terminal: io.isErrorTerminal), subjectNoun: "endpoint")
+    if !output.quiet {
+      configuration.onFinding = { finding in io.err("replay: \(shown.line(for: finding))\n") }
+    }
     let server = ReplayServer(configuration: configuration)
     do throws(HTTPServerError) {
       try server.start()
@@ -95,16 +113,18 @@ public enum ReplayCommand: Command {
     let partner =
       configuration.recordings.contains { $0.endpoint == .partnerLicensesUsage }
       || configuration.synthesizedCustomers > 0
-    io.err(
-      "pc-contract replay: serving http://\(configuration.host):\(server.port) "
-        + "(\(partner ? "partner usage and " : "")\(server.customerIDs.count) customers); "
-        + "stop with Ctrl-C\n")
+    if !output.quiet {
+      io.err(
+        "pc-contract replay: serving http://\(configuration.host):\(server.port) "
+          + "(\(partner ? "partner usage and " : "")\(Plural.counted(server.customerIDs.count, "customer"))); "
+          + "stop with Ctrl-C\n")
+    }
     await waitForSignal()
     server.stop()
     let report = Report(
       command: "replay", subjects: server.requestedSubjects.map { Report.Subject(name: $0) },
       findings: server.findings, failLevel: failLevel)
-    io.err(summary(server, report: report, text: text))
+    if !output.quiet || report.fails { io.err(summary(server, report: report, text: shown)) }
     if let path = arguments.value("--report") {
       let rendered = format == .json ? JSONReport().render(report) : text.render(report)
       guard (try? AtomicFile.write(Array(rendered.utf8), toPath: path)) != nil else {
@@ -119,7 +139,7 @@ public enum ReplayCommand: Command {
   /// endpoint, then the totals.
   static func summary(_ server: ReplayServer, report: Report, text: TextReport) -> String {
     let requests = server.requestCount
-    var summary = "pc-contract replay: \(requests) request\(requests == 1 ? "" : "s")"
+    var summary = "pc-contract replay: \(Plural.counted(requests, "request"))"
     if server.notFoundCount > 0 {
       summary +=
         ", \(server.notFoundCount) answered 404 (unknown path or customer, or no recording)"
@@ -130,7 +150,8 @@ public enum ReplayCommand: Command {
     }
     var checked = text.summary(of: report)
     if server.unlistedSubjectCount > 0 {
-      checked += " (and \(server.unlistedSubjectCount) requests to endpoints not listed)"
+      checked +=
+        " (and \(Plural.counted(server.unlistedSubjectCount, "request")) to endpoints not listed)"
     }
     return summary + checked + "\n"
   }

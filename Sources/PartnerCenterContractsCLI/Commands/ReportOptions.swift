@@ -58,6 +58,19 @@ struct ReportOptions: Sendable {
     }
   }
 
+  /// Prints `report` on standard output in ``format``: with `--quiet`, nothing when it passes,
+  /// and in text only the findings that fail it (and the summary).
+  func print(_ report: Report, output: OutputOptions, io: some CommandIO) {
+    var report = report
+    if output.quiet {
+      guard report.fails else { return }
+      if format == .text {
+        report.findings = report.findings.filter { report.failLevel.isReached(by: $0.severity) }
+      }
+    }
+    io.out(renderer(format, color: output.colors(terminal: io.isOutputTerminal)).render(report))
+  }
+
   /// Ends a run that could not happen: the reason on standard error, and every report it was
   /// asked for left anyway (see ``leaveReports(_:_:io:)``). Returns `exitCode`: 3, or 2 for a
   /// configuration that says something invalid.

@@ -10,7 +10,8 @@ public enum SchemasCommand: Command {
     overview: "List the declared schemas, or print one.",
     usage: "list | show NAME [--schemas DIR]",
     options: [
-      .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones.")
+      .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
+      OutputOptions.quiet,
     ],
     positionals: [
       ("list", "List every schema: name, title and description."),

@@ -21,11 +21,14 @@ public enum ValidateCommand: Command {
       .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
       .flag("--strict", help: "Reject properties the schemas do not declare."),
       .value(
+        "--config", valueName: "FILE",
+        help:
+          "Read fail-on, ignore rules and accepted findings from FILE (default: the nearest pc-contract.json)."
+      ),
+      .value(
         "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "info", "none"],
         help: "Exit 1 on findings this severe: error (default), warning, info, none."),
-      .flag(
-        "--quiet", short: "-q",
-        help: "Nothing if the run passes; else failing findings and the summary."),
+      OutputOptions.quiet, OutputOptions.color,
     ] + ReportOptions.declarations,
     positionals: [
       (
@@ -42,8 +45,7 @@ public enum ValidateCommand: Command {
       .txt files, sorted. With no INPUT, standard input is read (up to 1 GiB) unless it is
       a terminal.
 
-      Findings print as 'file:line:column: severity: /pointer: message'. Color only when
-      standard output is a terminal and NO_COLOR is not set. --output takes FORMAT=FILE
+      Findings print as 'file:line:column: severity: /pointer: message'. --output takes FORMAT=FILE
       (sarif=validate.sarif, junit=validate.xml) or a file whose extension names the
       format, as for diff; the files are written even when an input cannot be read.
 
@@ -54,9 +56,8 @@ public enum ValidateCommand: Command {
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
-    let failLevel = arguments.value("--fail-on").flatMap(FailLevel.init) ?? .atLeast(.error)
     let reports = try ReportOptions(arguments, subjectNoun: "input")
-    let quiet = arguments.flag("--quiet")
+    let output = OutputOptions(arguments, environment: environment)
     var names = arguments.positionals
     if names.isEmpty {
       guard !io.isInputTerminal else {
@@ -68,6 +69,15 @@ public enum ValidateCommand: Command {
     if names.filter({ $0 == "-" }).count > 1 {
       throw .invalid("'-' (standard input) can be given only once")
     }
+    let configuration: ContractConfiguration
+    do throws(DiffInputError) {
+      configuration = try DiffInputs.configuration(arguments.value("--config"))
+    } catch {
+      return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
+    }
+    let failLevel =
+      arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
+      ?? .atLeast(.error)
     let check: InputCheck
     do throws(DeclaredSchemasError) {
       check = try makeCheck(arguments)
@@ -99,22 +109,20 @@ public enum ValidateCommand: Command {
     } catch {
       return reports.couldNotRun(name, "\(error)", io: io)
     }
-    var report = Report(
-      command: name, subjects: subjects, findings: findings, failLevel: failLevel)
+    let report = Report(
+      command: name, subjects: subjects,
+      // Accepted findings, not ignore rules: those hide volatile values from drift, and a
+      // value that breaks the schema is not volatile.
+      findings: AcceptedDrift.accepting(
+        configuration.acceptedDrift, findings, today: DiffInputs.today()),
+      failLevel: failLevel)
     do throws(DiffInputError) {
       try reports.writeFiles(report)
     } catch {
       io.err("pc-contract validate: \(error)\n")
       return ExitCode.couldNotRun
     }
-    if quiet {
-      guard report.fails else { return ExitCode.success }
-      if reports.format == .text {
-        report.findings = report.findings.filter { failLevel.isReached(by: $0.severity) }
-      }
-    }
-    let color = io.isOutputTerminal && environment["NO_COLOR"] == nil
-    io.out(reports.renderer(reports.format, color: color).render(report))
+    reports.print(report, output: output, io: io)
     return report.fails ? ExitCode.findings : ExitCode.success
   }
 

@@ -93,7 +93,12 @@ struct ConfigurationTests {
     let otherKind = AcceptedDrift(
       path: try PointerPattern(parsing: "/items/*/customerName"), kind: "drift.property-added",
       reason: "wrong kind")
-    #expect(AcceptedDrift.apply([otherKind], to: removal, today: "2026-11-21") == removal)
+    let applied = AcceptedDrift.apply([otherKind], to: removal, today: "2026-11-21")
+    #expect(Array(applied.dropLast()) == removal)
+    // The entry matched nothing: an info says it is stale, at the entry.
+    #expect(applied.last?.kind == "config.accepted-drift-stale")
+    #expect(applied.last?.severity == .info)
+    #expect(applied.last?.message.contains("\"wrong kind\") matched nothing") == true)
   }
 
   @Test func expiredAcceptanceStopsApplyingAndSaysSo() throws {

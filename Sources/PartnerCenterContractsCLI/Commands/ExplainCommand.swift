@@ -1,0 +1,105 @@
+import Foundation
+import JSONCore
+import PartnerCenterContracts
+
+/// `pc-contract explain KIND|FINGERPRINT`: what a finding kind means, why it matters and how to
+/// accept it; for a fingerprint, the finding it names in a JSON report, or the acceptance in
+/// pc-contract.json that names it.
+public enum ExplainCommand: Command {
+  public static let name = "explain"
+
+  public static let arguments = ArgumentSpec(
+    commandName: "pc-contract explain",
+    overview: "Explain a finding kind, or the finding a fingerprint names.",
+    usage: "KIND | FINGERPRINT [--report FILE] [--config FILE]",
+    options: [
+      .value(
+        "--report", valueName: "FILE",
+        help: "A JSON report (--output json=FILE) to find the fingerprint in."),
+      .value(
+        "--config", valueName: "FILE",
+        help:
+          "The configuration to look for an acceptance of the fingerprint in (default: the nearest pc-contract.json)."
+      ),
+      OutputOptions.quiet,
+    ],
+    positionals: [
+      ("KIND", "A finding kind, drift.type-changed, or a family, schema."),
+      ("FINGERPRINT", "The 16 hexadecimal digits a report gives a finding."),
+    ],
+    maximumPositionals: 1,
+    discussion: """
+      EXIT CODES: 0 explained, 2 usage error (an unknown kind, a fingerprint found nowhere),
+      3 the report or configuration could not be read.
+      """)
+
+  nonisolated(nonsending) public static func run(
+    _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
+  ) async throws(UsageError) -> Int32 {
+    guard let subject = arguments.positionals.first else {
+      throw .invalid("name a finding kind (see 'pc-contract rules') or a fingerprint")
+    }
+    if Finding.isFingerprint(subject) {
+      return try explainFingerprint(subject, arguments, io: io)
+    }
+    guard FindingKindDescription.isKnown(subject) || FindingKindDescription.isFamily(subject)
+    else {
+      let kinds = FindingKindDescription.all.map(\.kind)
+      throw .invalid(
+        "no finding kind '\(subject)'; \(NearestName.hint(for: subject, among: kinds)) 'pc-contract rules' for every kind"
+      )
+    }
+    io.out(text(FindingKindDescription.of(subject)))
+    return ExitCode.success
+  }
+
+  /// A kind's explanation, how to accept it and where the README says more.
+  static func text(_ description: FindingKindDescription) -> String {
+    RulesCommand.entry(description) + "\n"
+      + RulesCommand.wrapped(FindingKindDescription.acceptance, indent: 2)
+      + "\n  README.md#\(description.anchor)\n"
+  }
+
+  private static func explainFingerprint(
+    _ fingerprint: String, _ arguments: ParsedArguments, io: some CommandIO
+  ) throws(UsageError) -> Int32 {
+    if let path = arguments.value("--report") {
+      let report: JSONValue
+      do {
+        report = try JSONParser.parse(FileContents.bytes(atPath: path)).value
+      } catch {
+        io.err("pc-contract explain: cannot read the report '\(path)': \(error)\n")
+        return ExitCode.couldNotRun
+      }
+      let findings = report["findings"]?.arrayValue ?? []
+      if let finding = findings.first(where: { $0["fingerprint"]?.stringValue == fingerprint }) {
+        let kind = finding["kind"]?.stringValue ?? ""
+        var lines = ["fingerprint \(fingerprint) in \(path):"]
+        for key in ["severity", "kind", "subject", "pointer", "message"] {
+          if let value = finding[key]?.stringValue, !value.isEmpty {
+            lines.append("  \(key): \(ReportText.visible(value))")
+          }
+        }
+        io.out(lines.joined(separator: "\n") + "\n\n" + text(FindingKindDescription.of(kind)))
+        return ExitCode.success
+      }
+    }
+    let configuration: ContractConfiguration
+    do throws(DiffInputError) {
+      configuration = try DiffInputs.configuration(arguments.value("--config"))
+    } catch {
+      io.err("pc-contract explain: \(error)\n")
+      return error.exitCode
+    }
+    if let entry = configuration.acceptedDrift.first(where: { $0.fingerprint == fingerprint }) {
+      io.out(
+        "fingerprint \(fingerprint) is accepted in \(arguments.value("--config") ?? DiffInputs.configurationFile() ?? "pc-contract.json"): \"\(ReportText.visible(entry.reason))\""
+          + (entry.expires.map { ", until \($0)" } ?? "") + "\n")
+      return ExitCode.success
+    }
+    throw .invalid(
+      "fingerprint \(fingerprint) is in no "
+        + (arguments.value("--report").map { "finding of '\($0)' and no " } ?? "")
+        + "acceptance; give the JSON report it came from with --report FILE")
+  }
+}
