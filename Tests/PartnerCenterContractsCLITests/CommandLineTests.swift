@@ -243,4 +243,38 @@ struct CommandLineTests {
     #expect(NearestName.suggestion(for: "xyz", among: ["diff", "check"]) == nil)
     #expect(NearestName.suggestion(for: "diff", among: ["diff"]) == nil)
   }
+
+  @Test func theBuiltToolColorsOnlyWhenAsked() throws {
+    let root = try temporaryFolder(["broken.http": ValidateCommandTests.brokenExchange])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let always = try runBuiltTool(
+      ["validate", "broken.http", "--color", "always"], directory: root.path,
+      environment: ["NO_COLOR": "1"])
+    #expect(always.stdout.contains("\u{1B}[1;31merror\u{1B}[0m"))
+    // Standard output is a pipe here: auto means no color.
+    let auto = try runBuiltTool(["validate", "broken.http"], directory: root.path)
+    #expect(!auto.stdout.contains("\u{1B}"))
+  }
+
+  @Test func captureListsCallsOnlyWhenVerboseAndSaysNothingWhenQuiet() throws {
+    let replay = try CaptureEndToEndTests.replay(customers: 2)
+    defer { replay.stop() }
+    let out = CaptureEndToEndTests.folder()
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    func capture(_ extra: [String]) throws -> ToolRun {
+      try runBuiltTool(
+        ["capture", "all", "--base-url", "http://127.0.0.1:\(replay.port)", "--out", out] + extra,
+        environment: ["PARTNER_CENTER_TOKEN": "t"])
+    }
+    let plain = try capture([])
+    #expect(plain.code == 0)
+    #expect(!plain.stderr.contains("HTTP 200"))
+    #expect(plain.stdout == "captured 3 of 3: 3 valid, 0 invalid, 0 failed\n")
+    let verbose = try capture(["--verbose"])
+    #expect(verbose.stderr.contains("partner-licenses-usage: HTTP 200 -> "))
+    #expect(verbose.stderr.contains("planned 3 calls"))
+    let quiet = try capture(["--quiet"])
+    #expect(quiet.code == 0)
+    #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+  }
 }
