@@ -11,20 +11,22 @@ public actor AccessTokenProvider {
   private let transport: any HTTPTransport
   private let now: @Sendable () -> Date
   private let renewalMargin: Double
+  private let timeout: Double
   private var current: (token: Secret, expires: Date?)?
   private var refreshToken: Secret?
   private var seenSecrets: [Secret] = []
   private var pendingExchange: Task<IssuedToken, any Error>?
 
-  /// A provider for `source`, exchanging over `transport`; tokens are renewed
-  /// `renewalMargin` seconds before they expire.
+  /// A provider for `source`, exchanging over `transport` within `timeout` seconds (the
+  /// run's `--timeout`); tokens are renewed `renewalMargin` seconds before they expire.
   public init(
     source: CredentialSource, transport: any HTTPTransport, renewalMargin: Double = 300,
-    now: @escaping @Sendable () -> Date = { Date() }
+    timeout: Double = 60, now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.source = source
     self.transport = transport
     self.renewalMargin = renewalMargin
+    self.timeout = timeout
     self.now = now
     switch source {
     case .accessToken(let token):
@@ -65,9 +67,10 @@ public actor AccessTokenProvider {
       let refresh = refreshToken ?? grant.refreshToken
       let transport = transport
       let issued = now()
+      let timeout = timeout
       task = Task {
         try await Self.requestToken(
-          grant, refreshToken: refresh, transport: transport, issued: issued)
+          grant, refreshToken: refresh, transport: transport, issued: issued, timeout: timeout)
       }
       pendingExchange = task
     }
@@ -91,7 +94,8 @@ public actor AccessTokenProvider {
   }
 
   private static func requestToken(
-    _ grant: RefreshTokenGrant, refreshToken: Secret, transport: any HTTPTransport, issued: Date
+    _ grant: RefreshTokenGrant, refreshToken: Secret, transport: any HTTPTransport, issued: Date,
+    timeout: Double
   ) async throws -> IssuedToken {
     var form = [
       ("grant_type", "refresh_token"), ("refresh_token", refreshToken.revealed),
@@ -107,7 +111,7 @@ public actor AccessTokenProvider {
       body: Array(body.utf8))
     let response: HTTPResponse
     do {
-      response = try await transport.send(request, timeout: 60)
+      response = try await transport.send(request, timeout: timeout)
     } catch {
       throw CredentialError.exchangeFailed(error.description)
     }

@@ -12,10 +12,20 @@ actor AdaptiveLimiter {
   private var successes = 0
   private var waiters: [CheckedContinuation<Void, Never>] = []
   private var lastCut: ContinuousClock.Instant?
+  private var throttleWait: Double = 0
 
   init(maximum: Int) {
     self.maximum = max(1, maximum)
     limit = self.maximum
+  }
+
+  /// Adds `seconds` to the run's throttling wait if that stays within `budget`; false when
+  /// it would not (the call then stops waiting). One limiter serves one run, so the budget is
+  /// the run's.
+  func spendThrottleWait(_ seconds: Double, budget: Double) -> Bool {
+    guard throttleWait + seconds <= budget else { return false }
+    throttleWait += seconds
+    return true
   }
 
   /// Waits for a free slot.

@@ -78,11 +78,17 @@ struct CaptureClient: Sendable {
         guard throttledRetries < options.retryPolicy.maximumThrottledRetries else {
           return Exchange(request: request, response: response, attempts: attempts)
         }
-        await limiter.throttled()
-        let serverDelay =
-          RetryPolicy.serverDelay(headers: response.headers, body: response.body) ?? 1
+        let serverDelay = RetryPolicy.serverDelay(
+          headers: response.headers, body: response.body,
+          maximum: options.retryPolicy.maximumServerDelay)
         let delay = options.retryPolicy.delay(
           retry: throttledRetries, serverDelay: serverDelay, unit: Double.random(in: 0..<1))
+        // The run's whole throttling wait is bounded: past it, the call is an outage.
+        guard await limiter.spendThrottleWait(delay, budget: options.retryPolicy.throttleBudget)
+        else {
+          return Exchange(request: request, response: response, attempts: attempts)
+        }
+        await limiter.throttled()
         events(.throttled(endpoint, delay: delay, concurrency: await limiter.limit))
         try await sleep(seconds: delay)
         throttledRetries += 1

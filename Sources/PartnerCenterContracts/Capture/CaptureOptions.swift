@@ -17,6 +17,13 @@ public struct CaptureOptions: Sendable {
   public var requestTimeout: Double
   /// The page size asked of the customer list.
   public var customerPageSize: Int
+  /// The most pages of the customer list followed (`--max-pages`): a server that pages forever
+  /// ends the run with a clear error.
+  public var maximumPages: Int = 10_000
+  /// The most customers the list may name (`--max-customers`).
+  public var maximumCustomers: Int = 1_000_000
+  /// The most bytes of one response body, once decoded (`--max-body-size`).
+  public var maximumBodySize: Int = URLSessionTransport.defaultMaximumBodySize
   /// The clock, for `capturedAt`.
   public var now: @Sendable () -> Date
 

@@ -186,7 +186,8 @@ private struct Worker: Sendable {
     }
     let scrubber = await tokens.scrubber()
     let document = try? JSONParser.parse(exchange.response.body)
-    let recording = makeRecording(endpoint, exchange, document: document, scrubber: scrubber)
+    let (recording, scrubbedPlaces) = makeRecording(
+      endpoint, exchange, document: document, scrubber: scrubber)
     var verdict = validator.validate(
       ResponseUnderTest(
         endpoint: endpoint,
@@ -196,6 +197,14 @@ private struct Worker: Sendable {
         bodyProblem: document == nil && !exchange.response.body.isEmpty
           ? "the body is not JSON" : nil,
         duplicateMembers: document?.duplicateMembers ?? []))
+    if scrubbedPlaces > 0 {
+      verdict.findings.append(
+        Finding(
+          severity: .info, kind: "capture.secret-scrubbed",
+          message:
+            "the exchange held a credential or token-shaped value in \(Plural.counted(scrubbedPlaces, "place")); each is written as \(SecretScrubber.replacement)",
+          part: .input, subject: endpoint.subject))
+    }
     for index in verdict.findings.indices {
       verdict.findings[index].message = scrubber.scrub(verdict.findings[index].message)
       if verdict.findings[index].subject == nil {
@@ -227,10 +236,18 @@ private struct Worker: Sendable {
     return CaptureOutcome(endpoint: endpoint, kind: .failed, findings: [finding])
   }
 
+  /// The recording of `exchange`, with every secret scrubbed from header names and values,
+  /// the URL, member names and string values; and how many places held one.
   private func makeRecording(
     _ endpoint: Endpoint, _ exchange: CaptureClient.Exchange, document: JSONDocument?,
     scrubber: SecretScrubber
-  ) -> Recording {
+  ) -> (Recording, scrubbed: Int) {
+    var places = 0
+    func scrub(_ text: String) -> String {
+      let result = scrubber.scrub(text)
+      if result != text { places += 1 }
+      return result
+    }
     var requestHeaders = exchange.request.headers
     for name in Capturer.unrecordedRequestHeaders { requestHeaders.remove(name) }
     var responseHeaders = HTTPHeaders()
@@ -238,37 +255,41 @@ private struct Worker: Sendable {
     where !Capturer.volatileResponseHeaders.contains(where: {
       HTTPHeaders.namesMatch($0, field.name)
     }) {
-      responseHeaders.append(name: field.name, value: scrubber.scrub(field.value))
+      responseHeaders.append(name: scrub(field.name), value: scrub(field.value))
     }
     var response = RecordedResponse(
       status: exchange.response.status, headers: responseHeaders,
       bodyBytes: exchange.response.body, document: document)
     switch response.body {
-    case .json(let value): response.body = .json(scrubbed(value, scrubber))
-    case .text(let text): response.body = .text(scrubber.scrub(text))
+    case .json(let value): response.body = .json(scrubbed(value, scrub))
+    case .text(let text): response.body = .text(scrub(text))
     case .empty: break
     }
-    return Recording(
+    let recording = Recording(
       endpoint: endpoint,
       request: RecordedRequest(
-        method: exchange.request.method, url: scrubber.scrub(exchange.request.url),
+        method: exchange.request.method, url: scrub(exchange.request.url),
         headers: HTTPHeaders(
           requestHeaders.fields.map {
-            HTTPHeaders.Field(name: $0.name, value: scrubber.scrub($0.value))
+            HTTPHeaders.Field(name: scrub($0.name), value: scrub($0.value))
           })),
       response: response, capturedAt: UTCDate(options.now()).timestamp,
       toolVersion: ToolVersion.current)
+    return (recording, places)
   }
 
-  private func scrubbed(_ value: JSONValue, _ scrubber: SecretScrubber) -> JSONValue {
+  private func scrubbed(_ value: JSONValue, _ scrub: (String) -> String) -> JSONValue {
     switch value {
-    case .string(let text): .string(scrubber.scrub(text))
-    case .array(let elements): .array(elements.map { scrubbed($0, scrubber) })
+    case .string(let text): .string(scrub(text))
+    case .array(let elements): .array(elements.map { scrubbed($0, scrub) })
     case .object(let object):
+      // Member names too: a server may echo a token as a key. Two names that scrub alike
+      // keep one member, at the first position (the recording must stay an object).
       .object(
         JSONObject(
-          object.members.map { JSONObject.Member(key: $0.key, value: scrubbed($0.value, scrubber)) }
-        ))
+          object.members.map {
+            JSONObject.Member(key: scrub($0.key), value: scrubbed($0.value, scrub))
+          }))
     default: value
     }
   }

@@ -54,13 +54,20 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
   case connectionLost(String)
   /// The body is shorter than its `Content-Length`.
   case truncatedBody(expected: Int, received: Int)
+  /// The body is (or announces itself as) larger than the limit, in bytes once decoded.
+  case bodyTooLarge(limit: Int)
+  /// The server redirected to another origin (or scheme); the redirect was not followed, so
+  /// the request's credentials stayed with their origin.
+  case redirectRefused(to: String)
+  /// More redirects within the origin than are followed.
+  case tooManyRedirects(Int)
   /// The run is being stopped.
   case cancelled
 
   /// Whether trying again may help.
   public var isRetryable: Bool {
     switch self {
-    case .invalidURL, .cancelled: false
+    case .invalidURL, .cancelled, .bodyTooLarge, .redirectRefused, .tooManyRedirects: false
     default: true
     }
   }
@@ -73,12 +80,22 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case .connectionLost(let reason): "connection lost: \(reason)"
     case .truncatedBody(let expected, let received):
       "truncated body: \(received) of \(expected) bytes announced by Content-Length"
+    case .bodyTooLarge(let limit):
+      "the body exceeds \(Self.size(limit)) (--max-body-size); it was not read further"
+    case .redirectRefused(let target):
+      "redirected to \(target), another origin: not followed, so the token stays with its origin"
+    case .tooManyRedirects(let count):
+      "more than \(count) redirects within the origin: not followed further"
     case .cancelled: "cancelled"
     }
   }
 
   private static func seconds(_ value: Double) -> String {
     value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+  }
+
+  private static func size(_ bytes: Int) -> String {
+    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
   }
 }
 
@@ -93,12 +110,25 @@ public protocol HTTPTransport: Sendable {
 ///
 /// No caches, no cookies. A connection that stays silent for `idleTimeout` seconds (which is
 /// also how long connecting may take) fails; the whole request is bounded by the `timeout`
-/// of each call.
+/// of each call. A body is read up to ``maximumBodySize`` bytes (decoded), no further. A
+/// redirect is followed only within the request's origin (scheme, host and port), at most
+/// ``maximumRedirects`` times: a token never travels to another origin.
 public final class URLSessionTransport: HTTPTransport {
+  /// The most bytes of one body, once decoded: the default of `--max-body-size`.
+  public static let defaultMaximumBodySize = 256 << 20
+  /// The most redirects followed within one origin.
+  public static let maximumRedirects = 5
+
+  /// The most bytes of one body, once decoded.
+  public let maximumBodySize: Int
   private let session: URLSession
+  private let calls: TransportCalls
 
   /// A transport with up to `maximumConnections` connections per host.
-  public init(maximumConnections: Int = 8, idleTimeout: Double = 30) {
+  public init(
+    maximumConnections: Int = 8, idleTimeout: Double = 30,
+    maximumBodySize: Int = URLSessionTransport.defaultMaximumBodySize
+  ) {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = maximumConnections
     configuration.timeoutIntervalForRequest = idleTimeout
@@ -107,7 +137,9 @@ public final class URLSessionTransport: HTTPTransport {
     configuration.urlCache = nil
     configuration.httpCookieStorage = nil
     configuration.httpShouldSetCookies = false
-    session = URLSession(configuration: configuration)
+    self.maximumBodySize = maximumBodySize
+    calls = TransportCalls()
+    session = URLSession(configuration: configuration, delegate: calls, delegateQueue: nil)
   }
 
   deinit { session.invalidateAndCancel() }
@@ -115,9 +147,9 @@ public final class URLSessionTransport: HTTPTransport {
   public func send(_ request: HTTPRequest, timeout: Double) async throws(TransportError)
     -> HTTPResponse
   {
-    guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(),
-      scheme == "https" || scheme == "http"
-    else { throw .invalidURL(request.url) }
+    guard let url = URL(string: request.url), let origin = Origin(url) else {
+      throw .invalidURL(request.url)
+    }
     var urlRequest = URLRequest(url: url)
     urlRequest.httpMethod = request.method
     urlRequest.timeoutInterval = timeout
@@ -128,8 +160,10 @@ public final class URLSessionTransport: HTTPTransport {
     let data: Data
     let response: URLResponse
     do {
-      (data, response) = try await withDeadline(seconds: timeout) { [session, urlRequest] in
-        try await Self.data(from: session, for: urlRequest)
+      (data, response) = try await withDeadline(seconds: timeout) {
+        [session, calls, urlRequest, maximumBodySize] in
+        try await calls.data(
+          from: session, for: urlRequest, origin: origin, limit: maximumBodySize)
       }
     } catch let error as TransportError {
       throw error
@@ -147,37 +181,15 @@ public final class URLSessionTransport: HTTPTransport {
     for (name, value) in http.allHeaderFields {
       headers.append(name: String(describing: name), value: String(describing: value))
     }
-    if let announced = headers["Content-Length"].flatMap({ Int($0) }), announced > data.count {
+    // Content-Length counts the bytes on the wire; a coded body arrives decoded, so its
+    // length says nothing about them (libcurl checks the coded stream itself).
+    let coding = headers["Content-Encoding"]?.trimmingCharacters(in: .whitespaces).lowercased()
+    if coding == nil || coding == "identity",
+      let announced = headers["Content-Length"].flatMap({ Int($0) }), announced > data.count
+    {
       throw .truncatedBody(expected: announced, received: data.count)
     }
     return HTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data))
-  }
-
-  /// The response to `request`. Not URLSession's async `data(for:)`: on Linux it can deadlock
-  /// when its task is cancelled while the response is being handled (the cancellation holds
-  /// the task's status lock and waits for URLSession's queue, which waits for the status lock
-  /// to resume the task; swift-corelibs-foundation#5412). Here the cancellation is forwarded
-  /// from another queue, so neither waits for the other.
-  private static func data(from session: URLSession, for request: URLRequest) async throws
-    -> (Data, URLResponse)
-  {
-    let handle = DataTaskHandle()
-    return try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { continuation in
-        let task = session.dataTask(with: request) { data, response, error in
-          if let error {
-            continuation.resume(throwing: error)
-          } else if let response {
-            continuation.resume(returning: (data ?? Data(), response))
-          } else {
-            continuation.resume(throwing: URLError(.badServerResponse))
-          }
-        }
-        handle.start(task)
-      }
-    } onCancel: {
-      DispatchQueue.global().async { handle.cancel() }
-    }
   }
 
   private static func transportError(_ error: URLError, timeout: Double) -> TransportError {
@@ -186,7 +198,10 @@ public final class URLSessionTransport: HTTPTransport {
     case .cancelled: .cancelled
     case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
       .cannotConnect(error.localizedDescription)
-    case .unsupportedURL, .badURL: .invalidURL(error.failingURL?.absoluteString ?? "")
+    // The URL was checked before it was sent: here the server's answer is what failed (an
+    // HTTP/0.9 answer, a redirect to a scheme URLSession cannot follow).
+    case .unsupportedURL, .badURL:
+      .connectionLost("the answer is not an HTTP/1.x response (\(error.localizedDescription))")
     default: .connectionLost(error.localizedDescription)
     }
   }
@@ -206,30 +221,5 @@ func withDeadline<T: Sendable>(
     defer { group.cancelAll() }
     guard let first = try await group.next() else { throw TransportError.cancelled }
     return first
-  }
-}
-
-/// A data task that may be cancelled before it has started: the cancellation is kept and
-/// applied when it starts.
-private final class DataTaskHandle: @unchecked Sendable {
-  private let lock = NSLock()
-  private var task: URLSessionDataTask?
-  private var isCancelled = false
-
-  func start(_ task: URLSessionDataTask) {
-    let cancelled = lock.withLock {
-      self.task = task
-      return isCancelled
-    }
-    task.resume()
-    if cancelled { task.cancel() }
-  }
-
-  func cancel() {
-    let task = lock.withLock {
-      isCancelled = true
-      return self.task
-    }
-    task?.cancel()
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// When and how long to wait before trying a call again.
 ///
 /// Transport failures, 408 and 5xx are retried up to ``maximumRetries`` times after
@@ -19,6 +21,9 @@ public struct RetryPolicy: Sendable, Hashable {
   public var maximumServerDelay: Double
   /// The relative spread of each delay, 0 to 1.
   public var jitter: Double
+  /// The most seconds a whole run waits for throttling, all calls together; past it a
+  /// throttled call fails as an outage instead of waiting.
+  public var throttleBudget: Double = 300
 
   /// A policy; the defaults follow the reference's guidance.
   public init(
@@ -62,17 +67,51 @@ public struct RetryPolicy: Sendable, Hashable {
     return min(maximumDelay, baseDelay * factor)
   }
 
-  /// The wait a throttled response asks for: `Retry-After` in seconds, else the seconds in
-  /// a message like "Rate limit is exceeded. Try again in 57 seconds.", else nil.
-  public static func serverDelay(headers: HTTPHeaders, body: [UInt8]) -> Double? {
-    if let value = headers["Retry-After"], let seconds = Double(value.trimmingWhitespace()),
-      seconds.isFinite, seconds >= 0
+  /// The wait a throttled response asks for: `Retry-After` as delay-seconds (digits only) or
+  /// as an HTTP-date (RFC 9110 10.2.3, counted from `now`), else the seconds in a message like
+  /// "Rate limit is exceeded. Try again in 57 seconds.", else nil. A value that is neither (a
+  /// sign, a fraction, hex, `NaN`, empty) or a wait longer than `maximum` seconds is nil too:
+  /// the documented back-off applies instead.
+  public static func serverDelay(
+    headers: HTTPHeaders, body: [UInt8], now: Date = Date(), maximum: Double = 120
+  ) -> Double? {
+    if let value = headers["Retry-After"]?.trimmingWhitespace(), !value.isEmpty {
+      if value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+        guard value.utf8.count <= 9, let seconds = Double(value), seconds <= maximum else {
+          return nil
+        }
+        return seconds
+      }
+      if let date = HTTPDate.parse(value) {
+        let seconds = max(0, date.timeIntervalSince(now).rounded(.up))
+        return seconds <= maximum ? seconds : nil
+      }
+      return nil
+    }
+    let text = String(decoding: body.prefix(4096), as: UTF8.self)
+    if let match = text.firstMatch(of: /(?i)try again in (\d{1,6}) second/),
+      let seconds = Double(match.output.1), seconds <= maximum
     {
       return seconds
     }
-    let text = String(decoding: body.prefix(4096), as: UTF8.self)
-    if let match = text.firstMatch(of: /(?i)try again in (\d{1,6}) second/) {
-      return Double(match.output.1)
+    return nil
+  }
+}
+
+/// HTTP-dates (RFC 9110 5.6.7): the preferred IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`,
+/// and the two obsolete forms a recipient must also accept.
+enum HTTPDate {
+  /// The date `text` names, or nil.
+  static func parse(_ text: String) -> Date? {
+    for format in [
+      "EEE, dd MMM yyyy HH:mm:ss 'GMT'", "EEEE, dd-MMM-yy HH:mm:ss 'GMT'",
+      "EEE MMM d HH:mm:ss yyyy",
+    ] {
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "en_US_POSIX")
+      formatter.timeZone = TimeZone(identifier: "GMT")
+      formatter.dateFormat = format
+      if let date = formatter.date(from: text) { return date }
     }
     return nil
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes secrets from text before it is written anywhere: recordings, logs, error messages.
 ///
 /// Two nets: the exact values of the secrets in use, and anything shaped like a token
@@ -11,11 +13,28 @@ public struct SecretScrubber: Sendable {
   private let secrets: [String]
 
   /// A scrubber for `secrets` (empty and very short values are ignored: they would match
-  /// everywhere and cannot be tokens).
+  /// everywhere and cannot be tokens), each also as a server might echo it: percent-encoded,
+  /// and in base64 (standard and URL-safe, with and without padding).
   public init(secrets: [Secret] = []) {
-    self.secrets = secrets.map(\.revealed).filter { $0.utf8.count >= 8 }
-      .sorted { $0.utf8.count > $1.utf8.count }
+    var forms = Set<String>()
+    for secret in secrets.map(\.revealed) where secret.utf8.count >= 8 {
+      forms.insert(secret)
+      for allowed in [CharacterSet.alphanumerics, .urlQueryAllowed, .urlPathAllowed] {
+        if let encoded = secret.addingPercentEncoding(withAllowedCharacters: allowed) {
+          forms.insert(encoded)
+        }
+      }
+      let base64 = Data(secret.utf8).base64EncodedString()
+      let unpadded = String(base64.prefix { $0 != "=" })
+      let urlSafe = unpadded.replacingOccurrences(of: "+", with: "-")
+        .replacingOccurrences(of: "/", with: "_")
+      forms.formUnion([base64, unpadded, urlSafe])
+    }
+    self.secrets = forms.sorted { ($0.utf8.count, $0) > ($1.utf8.count, $1) }
   }
+
+  /// Whether `text` holds one of the secrets (in any of its forms) or a token-shaped value.
+  public func finds(in text: String) -> Bool { scrub(text) != text }
 
   /// `text` with every secret and token-shaped value replaced.
   public func scrub(_ text: String) -> String {

@@ -253,6 +253,12 @@ public struct FindingKindDescription: Sendable, Hashable {
       "The customer list named a customer id that is not a GUID, so it was not captured."
     ),
     (
+      "capture.secret-scrubbed", [.info], "Secret scrubbed",
+      "The exchange held the token, the refresh token or a token-shaped value (raw,"
+        + " percent-encoded or base64; in a header, a URL, a member name or a value). Each"
+        + " occurrence is written as <redacted>, so recordings and reports never carry it."
+    ),
+    (
       "config", [.warning, .info], "Configuration",
       "pc-contract.json says something the run had to flag."
     ),

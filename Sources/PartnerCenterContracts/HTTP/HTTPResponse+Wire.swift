@@ -16,8 +16,11 @@ extension HTTPResponse {
   /// The status line and header fields, ending with the empty line.
   public func head(keepAlive: Bool) -> [UInt8] {
     var text = "HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(for: status))\r\n"
+    // A name that is not an RFC 9110 token (one holding CR, LF, ':' or a space, from a
+    // crafted recording) is dropped: written, it could split the head and add fields.
     for field in headers
-    where !HTTPHeaders.namesMatch(field.name, "Content-Length")
+    where HTTPResponse.isToken(field.name)
+      && !HTTPHeaders.namesMatch(field.name, "Content-Length")
       && !HTTPHeaders.namesMatch(field.name, "Connection")
       && !HTTPHeaders.namesMatch(field.name, "Transfer-Encoding")
     {
@@ -30,6 +33,15 @@ extension HTTPResponse {
 
   /// The whole message: head and body.
   public func serialized(keepAlive: Bool) -> [UInt8] { head(keepAlive: keepAlive) + body }
+
+  /// Whether `name` is a token (RFC 9110 5.6.2): one or more of the visible ASCII characters
+  /// other than the delimiters.
+  static func isToken(_ name: String) -> Bool {
+    !name.isEmpty
+      && name.utf8.allSatisfy { byte in
+        (0x21...0x7E).contains(byte) && !Array("\"(),/:;<=>?@[\\]{}".utf8).contains(byte)
+      }
+  }
 
   /// A value without CR and LF, so a recorded or echoed value cannot split the header.
   private static func sanitized(_ value: String) -> String {

@@ -46,6 +46,18 @@ public enum CaptureCommand: Command {
     .value(
       "--page-size", valueName: "N",
       help: "Customers per page of the customer list (default: 100)."),
+    .value(
+      "--max-pages", valueName: "N",
+      help: "Pages of the customer list followed at most (default: 10000)."),
+    .value(
+      "--max-customers", valueName: "N",
+      help: "Customers the list may name at most (default: 1000000)."),
+    .value(
+      "--max-body-size", valueName: "SIZE",
+      help: "Bytes of one response body at most, once decoded: N, NK, NM or NG (default: 256M)."),
+    .value(
+      "--deadline", valueName: "SECONDS",
+      help: "Time allowed for the whole run; past it, the run stops and exits 3."),
   ]
 
   public static let arguments = ArgumentSpec(
@@ -94,6 +106,7 @@ public enum CaptureCommand: Command {
       throw .invalid("--stdout prints one recording: use it with 'partner' or one customer id")
     }
     let options = try captureOptions(arguments)
+    let deadline = try deadline(arguments)
     let failLevel = FailLevel(arguments.value("--fail-on") ?? "error") ?? .atLeast(.error)
     let source: CredentialSource
     do {
@@ -105,8 +118,10 @@ public enum CaptureCommand: Command {
     let connectTimeout = try wholeNumber(
       arguments, "--connect-timeout", default: 30, range: 1...3600)
     let transport = URLSessionTransport(
-      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout))
-    let tokens = AccessTokenProvider(source: source, transport: transport)
+      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout),
+      maximumBodySize: options.maximumBodySize)
+    let tokens = AccessTokenProvider(
+      source: source, transport: transport, timeout: options.requestTimeout)
     let capturer = Capturer(
       options: options, transport: transport, tokens: tokens, validator: ContractValidator())
     let store = RecordingStore(directory: arguments.value("--out") ?? "recordings")
@@ -131,17 +146,23 @@ public enum CaptureCommand: Command {
     }
     let interruption = SignalCancellation { capture.cancel() }
     defer { interruption.stop() }
+    let timer = RunDeadline(seconds: deadline) { capture.cancel() }
+    defer { timer.stop() }
     let summary: CaptureSummary
     do {
       summary = try await capture.value
     } catch let error as CaptureError {
       log.finish()
+      if timer.passed, case .cancelled = error {
+        io.err("pc-contract capture: \(timer.message)\n")
+        return ExitCode.couldNotRun
+      }
       let scrubber = await tokens.scrubber()
       io.err("pc-contract capture: \(scrubber.scrub(error.description))\n")
       return ExitCode.couldNotRun
     } catch {
       log.finish()
-      io.err("pc-contract capture: interrupted\n")
+      io.err("pc-contract capture: \(timer.passed ? timer.message : "interrupted")\n")
       return ExitCode.couldNotRun
     }
     log.finish()
@@ -244,21 +265,64 @@ public enum CaptureCommand: Command {
     var baseURL = CaptureOptions.globalBaseURL
     if arguments.value("--cloud") == "china" { baseURL = CaptureOptions.chinaBaseURL }
     if let url = arguments.value("--base-url") {
-      guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-        throw .invalid("option '--base-url' needs an http or https URL, not '\(url)'")
-      }
-      baseURL = url
+      baseURL = try checkedBaseURL(url, from: "option '--base-url'")
     }
     var retryPolicy = RetryPolicy()
     retryPolicy.maximumRetries = try number("--retries", default: 3, range: 0...20)
     // No retries means none at all, throttled calls included.
     if retryPolicy.maximumRetries == 0 { retryPolicy.maximumThrottledRetries = 0 }
-    return CaptureOptions(
+    var options = CaptureOptions(
       baseURL: baseURL, locale: arguments.value("--locale") ?? "en-US",
       application: arguments.value("--application"),
       concurrency: try number("--concurrency", default: 8, range: 1...256),
       retryPolicy: retryPolicy,
       requestTimeout: Double(try number("--timeout", default: 60, range: 1...3600)),
       customerPageSize: try number("--page-size", default: 100, range: 1...1000))
+    options.maximumPages = try number("--max-pages", default: 10_000, range: 1...1_000_000)
+    options.maximumCustomers = try number(
+      "--max-customers", default: 1_000_000, range: 1...100_000_000)
+    if let text = arguments.value("--max-body-size") {
+      guard let size = byteSize(text), (1024...(16 << 30)).contains(size) else {
+        throw .invalid(
+          "option '--max-body-size' needs a size from 1K to 16G (N bytes, or NK, NM, NG), not '\(text)'"
+        )
+      }
+      options.maximumBodySize = size
+    }
+    return options
+  }
+
+  /// The run's deadline in seconds, if `--deadline` sets one.
+  static func deadline(_ arguments: ParsedArguments) throws(UsageError) -> Int? {
+    guard arguments.value("--deadline") != nil else { return nil }
+    return try wholeNumber(arguments, "--deadline", default: 0, range: 1...86_400)
+  }
+
+  /// A base URL that can be used and written: http or https, and without user information,
+  /// which would otherwise travel into recordings and messages. The refusal does not repeat
+  /// the URL, which holds the credentials.
+  static func checkedBaseURL(_ url: String, from source: String) throws(UsageError) -> String {
+    guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+      throw .invalid("\(source) needs an http or https URL")
+    }
+    let authority = url.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" && $0 != "?" }
+    guard !authority.contains("@") else {
+      throw .invalid(
+        "\(source) holds user information (credentials before '@'), which would be written into recordings and reports: give the URL without it, and the token in PARTNER_CENTER_TOKEN"
+      )
+    }
+    return url
+  }
+
+  /// `N`, `NK`, `NM` or `NG` (binary multiples) as a number of bytes.
+  private static func byteSize(_ text: String) -> Int? {
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    let upper = text.uppercased()
+    if let unit = upper.last.flatMap({ units[$0] }) {
+      return Int(upper.dropLast()).flatMap {
+        $0.multipliedReportingOverflow(by: unit).overflow ? nil : $0 * unit
+      }
+    }
+    return Int(upper)
   }
 }

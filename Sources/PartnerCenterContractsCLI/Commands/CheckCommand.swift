@@ -58,6 +58,7 @@ public enum CheckCommand: Command {
       throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
     var options = try CaptureCommand.captureOptions(arguments)
+    let deadline = try CaptureCommand.deadline(arguments)
     let connectTimeout = try CaptureCommand.wholeNumber(
       arguments, "--connect-timeout", default: 30, range: 1...3600)
     let configuration: ContractConfiguration
@@ -113,7 +114,8 @@ public enum CheckCommand: Command {
     } else {
       // `captureOptions` took --base-url; the configuration's applies only without it.
       if arguments.value("--base-url") == nil, let configured = configuration.baseURL {
-        options.baseURL = CaptureOptions.normalizedBaseURL(configured)
+        options.baseURL = CaptureOptions.normalizedBaseURL(
+          try CaptureCommand.checkedBaseURL(configured, from: "pc-contract.json's baseURL"))
       }
       let source =
         credentials ?? .accessToken(Secret("pc-contract-placeholder-token"))
@@ -122,7 +124,7 @@ public enum CheckCommand: Command {
         verbose: output.verbose && !output.quiet)
       let captured = await capture(
         options: options, connectTimeout: connectTimeout, source: source,
-        customers: configuration.customers, log: log)
+        customers: configuration.customers, deadline: deadline, log: log)
       log.finish()
       switch captured
       {
@@ -173,11 +175,13 @@ public enum CheckCommand: Command {
   /// Captures the partner and the configured customers into memory.
   private static func capture(
     options: CaptureOptions, connectTimeout: Int, source: CredentialSource,
-    customers: ContractConfiguration.Customers, log: CaptureLog
+    customers: ContractConfiguration.Customers, deadline: Int?, log: CaptureLog
   ) async -> Result<CapturedRun, CaptureFailureMessage> {
     let transport = URLSessionTransport(
-      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout))
-    let tokens = AccessTokenProvider(source: source, transport: transport)
+      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout),
+      maximumBodySize: options.maximumBodySize)
+    let tokens = AccessTokenProvider(
+      source: source, transport: transport, timeout: options.requestTimeout)
     let capturer = Capturer(
       options: options, transport: transport, tokens: tokens, validator: ContractValidator())
     let held = HeldRecordings()
@@ -196,10 +200,13 @@ public enum CheckCommand: Command {
     }
     let interruption = SignalCancellation { capture.cancel() }
     defer { interruption.stop() }
+    let timer = RunDeadline(seconds: deadline) { capture.cancel() }
+    defer { timer.stop() }
     let summary: CaptureSummary
     do {
       summary = try await capture.value
     } catch {
+      if timer.passed { return .failure(CaptureFailureMessage(text: timer.message)) }
       let scrubber = await tokens.scrubber()
       return .failure(CaptureFailureMessage(text: scrubber.scrub("\(error)")))
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs `cancel` when the process gets SIGINT or SIGTERM, so a command can stop cleanly
 /// (finish or abandon its current step, leave only complete files) instead of dying mid-write.
@@ -36,4 +37,40 @@ final class SignalCancellation {
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
   }
+}
+
+/// `--deadline`: cancels the run when its time is up, and remembers that it did, so the run
+/// can say why it stopped.
+final class RunDeadline: Sendable {
+  private final class Flag: Sendable {
+    let value = Mutex(false)
+  }
+
+  private let timer: Task<Void, Never>?
+  private let expired = Flag()
+  private let seconds: Int
+
+  /// A deadline `seconds` from now that calls `cancel` when it passes; none when nil.
+  init(seconds: Int?, cancel: @escaping @Sendable () -> Void) {
+    self.seconds = seconds ?? 0
+    guard let seconds else {
+      timer = nil
+      return
+    }
+    let expired = expired
+    timer = Task {
+      guard (try? await Task.sleep(for: .seconds(seconds))) != nil else { return }
+      expired.value.withLock { $0 = true }
+      cancel()
+    }
+  }
+
+  /// Whether the deadline passed (and cancelled the run).
+  var passed: Bool { expired.value.withLock { $0 } }
+
+  /// Why the run stopped.
+  var message: String { "the run passed its --deadline of \(seconds) s and was stopped" }
+
+  /// Ends the timer.
+  func stop() { timer?.cancel() }
 }

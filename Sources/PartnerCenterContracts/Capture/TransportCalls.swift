@@ -1,0 +1,178 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The scheme, host and port a URL addresses: where a token may go.
+struct Origin: Sendable, Equatable, CustomStringConvertible {
+  var scheme: String
+  var host: String
+  var port: Int
+
+  /// The origin of `url`, for `http` and `https` only.
+  init?(_ url: URL) {
+    guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+      let host = url.host?.lowercased(), !host.isEmpty
+    else { return nil }
+    self.scheme = scheme
+    self.host = host
+    port = url.port ?? (scheme == "https" ? 443 : 80)
+  }
+
+  var description: String { "\(scheme)://\(host):\(port)" }
+
+  /// `url` as a message may show it: scheme, host, port and path, without user information,
+  /// query or fragment, which may hold credentials.
+  static func shown(_ url: URL?) -> String {
+    guard let url, let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+    else { return "an unreadable URL" }
+    var shown = URLComponents()
+    shown.scheme = components.scheme
+    shown.host = components.host
+    shown.port = components.port
+    shown.percentEncodedPath = components.percentEncodedPath
+    return shown.string ?? "an unreadable URL"
+  }
+}
+
+/// The calls in flight on one `URLSession`, as its delegate: each call's body is collected up
+/// to its limit and no further, and a redirect is followed only within the call's origin.
+///
+/// Not URLSession's async `data(for:)`: on Linux it can deadlock when its task is cancelled
+/// while the response is being handled (the cancellation holds the task's status lock and
+/// waits for URLSession's queue, which waits for the status lock to resume the task;
+/// swift-corelibs-foundation#5412). Here the cancellation is forwarded from another queue,
+/// so neither waits for the other.
+final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+  private struct Call {
+    var origin: Origin
+    var limit: Int
+    var data = Data()
+    var redirects = 0
+    var failure: TransportError?
+    var finish: @Sendable (Result<(Data, URLResponse), any Error>) -> Void
+  }
+
+  private let lock = NSLock()
+  private var calls: [Int: Call] = [:]
+
+  /// The body and response of `request`, or the reason there is none.
+  func data(from session: URLSession, for request: URLRequest, origin: Origin, limit: Int)
+    async throws -> (Data, URLResponse)
+  {
+    let handle = DataTaskHandle()
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        let task = session.dataTask(with: request)
+        lock.withLock {
+          calls[task.taskIdentifier] = Call(
+            origin: origin, limit: limit, finish: { continuation.resume(with: $0) })
+        }
+        handle.start(task)
+      }
+    } onCancel: {
+      DispatchQueue.global().async { handle.cancel() }
+    }
+  }
+
+  /// Records why the call of `task` failed (the first reason counts) and stops it.
+  private func fail(_ task: URLSessionTask, _ failure: TransportError) {
+    lock.withLock {
+      if calls[task.taskIdentifier]?.failure == nil {
+        calls[task.taskIdentifier]?.failure = failure
+      }
+    }
+  }
+
+  func urlSession(
+    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+  ) {
+    let limit = lock.withLock { calls[dataTask.taskIdentifier]?.limit } ?? Int.max
+    if response.expectedContentLength > Int64(limit) {
+      fail(dataTask, .bodyTooLarge(limit: limit))
+      completionHandler(.cancel)
+      return
+    }
+    completionHandler(.allow)
+  }
+
+  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    let over: Int? = lock.withLock {
+      guard var call = calls[dataTask.taskIdentifier], call.failure == nil else { return nil }
+      guard call.data.count + data.count <= call.limit else {
+        call.failure = .bodyTooLarge(limit: call.limit)
+        call.data = Data()
+        calls[dataTask.taskIdentifier] = call
+        return call.limit
+      }
+      calls[dataTask.taskIdentifier]?.data.append(data)
+      return nil
+    }
+    if over != nil { dataTask.cancel() }
+  }
+
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask,
+    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+    completionHandler: @escaping (URLRequest?) -> Void
+  ) {
+    let refusal: TransportError? = lock.withLock {
+      guard var call = calls[task.taskIdentifier] else { return .redirectRefused(to: "?") }
+      guard let target = request.url, Origin(target) == call.origin else {
+        return .redirectRefused(to: Origin.shown(request.url))
+      }
+      call.redirects += 1
+      calls[task.taskIdentifier] = call
+      return call.redirects > URLSessionTransport.maximumRedirects
+        ? .tooManyRedirects(URLSessionTransport.maximumRedirects) : nil
+    }
+    if let refusal {
+      fail(task, refusal)
+      completionHandler(nil)
+    } else {
+      completionHandler(request)
+    }
+  }
+
+  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+    guard let call = lock.withLock({ calls.removeValue(forKey: task.taskIdentifier) }) else {
+      return
+    }
+    if let failure = call.failure {
+      call.finish(.failure(failure))
+    } else if let error {
+      call.finish(.failure(error))
+    } else if let response = task.response {
+      call.finish(.success((call.data, response)))
+    } else {
+      call.finish(.failure(URLError(.badServerResponse)))
+    }
+  }
+}
+
+/// A data task that may be cancelled before it has started: the cancellation is kept and
+/// applied when it starts.
+private final class DataTaskHandle: @unchecked Sendable {
+  private let lock = NSLock()
+  private var task: URLSessionDataTask?
+  private var isCancelled = false
+
+  func start(_ task: URLSessionDataTask) {
+    let cancelled = lock.withLock {
+      self.task = task
+      return isCancelled
+    }
+    task.resume()
+    if cancelled { task.cancel() }
+  }
+
+  func cancel() {
+    let task = lock.withLock {
+      isCancelled = true
+      return self.task
+    }
+    task?.cancel()
+  }
+}
