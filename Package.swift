@@ -39,7 +39,8 @@ let package = Package(
       exclude: ["Golden", "Reports/Golden", "OpenAPI/Golden"]),
     .testTarget(
       name: "PartnerCenterContractsCLITests",
-      dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport"], exclude: ["Golden"]),
+      dependencies: ["PartnerCenterContractsCLI", "ContractTestSupport", "CZlib"],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

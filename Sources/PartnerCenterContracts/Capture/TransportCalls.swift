@@ -50,14 +50,14 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     var limit: Int
     var data = Data()
     var redirects = 0
-    var failure: TransportError?
     var finish: @Sendable (Result<(Data, URLResponse), any Error>) -> Void
   }
 
   private let lock = NSLock()
   private var calls: [Int: Call] = [:]
 
-  /// The body and response of `request`, or the reason there is none.
+  /// The body and response of `request`, or the reason there is none. Cancelling the calling
+  /// task ends the call at once, whatever URLSession still has queued for it.
   func data(from session: URLSession, for request: URLRequest, origin: Origin, limit: Int)
     async throws -> (Data, URLResponse)
   {
@@ -72,17 +72,24 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
         handle.start(task)
       }
     } onCancel: {
-      DispatchQueue.global().async { handle.cancel() }
+      DispatchQueue.global().async { [self] in
+        guard let task = handle.cancel() else { return }
+        end(task, .failure(CancellationError()))
+      }
     }
   }
 
-  /// Records why the call of `task` failed (the first reason counts) and stops it.
+  /// Ends the call of `task` with `result`, once: whatever URLSession delivers for it later
+  /// finds no call and is dropped.
+  private func end(_ task: URLSessionTask, _ result: Result<(Data, URLResponse), any Error>) {
+    let call = lock.withLock { calls.removeValue(forKey: task.taskIdentifier) }
+    call?.finish(result)
+  }
+
+  /// Ends the call of `task` with `failure` and stops the task.
   private func fail(_ task: URLSessionTask, _ failure: TransportError) {
-    lock.withLock {
-      if calls[task.taskIdentifier]?.failure == nil {
-        calls[task.taskIdentifier]?.failure = failure
-      }
-    }
+    end(task, .failure(failure))
+    task.cancel()
   }
 
   func urlSession(
@@ -91,26 +98,24 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
   ) {
     let limit = lock.withLock { calls[dataTask.taskIdentifier]?.limit } ?? Int.max
     if response.expectedContentLength > Int64(limit) {
-      fail(dataTask, .bodyTooLarge(limit: limit))
       completionHandler(.cancel)
+      fail(dataTask, .bodyTooLarge(limit: limit))
       return
     }
     completionHandler(.allow)
   }
 
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    // In place: a copy of the call would copy its body on every chunk.
     let over: Int? = lock.withLock {
-      guard var call = calls[dataTask.taskIdentifier], call.failure == nil else { return nil }
-      guard call.data.count + data.count <= call.limit else {
-        call.failure = .bodyTooLarge(limit: call.limit)
-        call.data = Data()
-        calls[dataTask.taskIdentifier] = call
-        return call.limit
-      }
+      guard let received = calls[dataTask.taskIdentifier]?.data.count,
+        let limit = calls[dataTask.taskIdentifier]?.limit
+      else { return nil }
+      guard received + data.count <= limit else { return limit }
       calls[dataTask.taskIdentifier]?.data.append(data)
       return nil
     }
-    if over != nil { dataTask.cancel() }
+    if let over { fail(dataTask, .bodyTooLarge(limit: over)) }
   }
 
   func urlSession(
@@ -119,18 +124,19 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     completionHandler: @escaping (URLRequest?) -> Void
   ) {
     let refusal: TransportError? = lock.withLock {
-      guard var call = calls[task.taskIdentifier] else { return .redirectRefused(to: "?") }
-      guard let target = request.url, Origin(target) == call.origin else {
+      guard let origin = calls[task.taskIdentifier]?.origin else {
+        return .redirectRefused(to: "?")
+      }
+      guard let target = request.url, Origin(target) == origin else {
         return .redirectRefused(to: Origin.shown(request.url))
       }
-      call.redirects += 1
-      calls[task.taskIdentifier] = call
-      return call.redirects > URLSessionTransport.maximumRedirects
+      calls[task.taskIdentifier]?.redirects += 1
+      return (calls[task.taskIdentifier]?.redirects ?? 0) > URLSessionTransport.maximumRedirects
         ? .tooManyRedirects(URLSessionTransport.maximumRedirects) : nil
     }
     if let refusal {
-      fail(task, refusal)
       completionHandler(nil)
+      fail(task, refusal)
     } else {
       completionHandler(request)
     }
@@ -140,9 +146,7 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     guard let call = lock.withLock({ calls.removeValue(forKey: task.taskIdentifier) }) else {
       return
     }
-    if let failure = call.failure {
-      call.finish(.failure(failure))
-    } else if let error {
+    if let error {
       call.finish(.failure(error))
     } else if let response = task.response {
       call.finish(.success((call.data, response)))
@@ -168,11 +172,13 @@ private final class DataTaskHandle: @unchecked Sendable {
     if cancelled { task.cancel() }
   }
 
-  func cancel() {
+  /// Cancels the task (now, or when it starts); returns it if it has started.
+  @discardableResult func cancel() -> URLSessionDataTask? {
     let task = lock.withLock {
       isCancelled = true
       return self.task
     }
     task?.cancel()
+    return task
   }
 }

@@ -33,6 +33,44 @@ import Testing
     #expect(RetryPolicy.serverDelay(headers: ["Retry-After": "soon"], body: []) == nil)
   }
 
+  @Test func readsRetryAfterAsAnHTTPDateAndFallsBackOnAnythingElse() {
+    let now = Date(timeIntervalSince1970: 784_111_777)  // Sun, 06 Nov 1994 08:49:37 GMT
+    func delay(_ value: String) -> Double? {
+      RetryPolicy.serverDelay(headers: ["Retry-After": value], body: [], now: now)
+    }
+    #expect(delay("Sun, 06 Nov 1994 08:50:07 GMT") == 30)
+    #expect(delay("Sunday, 06-Nov-94 08:50:07 GMT") == 30)
+    #expect(delay("Sun Nov  6 08:50:07 1994") == 30)
+    // A date in the past means now.
+    #expect(delay("Sun, 06 Nov 1994 08:00:00 GMT") == 0)
+    for bad in ["-5", "NaN", "inf", "0x10", "", "1.5", "1e3", "99999999999", "121"] {
+      #expect(delay(bad) == nil, "\(bad)")
+    }
+    // A date too far ahead falls back too (the policy's back-off applies).
+    #expect(delay("Mon, 07 Nov 1994 08:49:37 GMT") == nil)
+  }
+
+  @Test func throttlingWaitsWithinTheRunsBudget() async {
+    let limiter = AdaptiveLimiter(maximum: 4)
+    #expect(await limiter.spendThrottleWait(200, budget: 300))
+    #expect(await limiter.spendThrottleWait(100, budget: 300))
+    #expect(!(await limiter.spendThrottleWait(1, budget: 300)))
+  }
+
+  @Test func scrubsSecretsPercentEncodedAndInBase64() {
+    let secret = "tok+en/with=special-chars"
+    let scrubber = SecretScrubber(secrets: [Secret(secret)])
+    let base64 = Data(secret.utf8).base64EncodedString()
+    let forms = [
+      secret, secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", base64,
+      String(base64.prefix { $0 != "=" }),
+    ]
+    for form in forms {
+      #expect(scrubber.scrub("x \(form) y") == "x \(SecretScrubber.replacement) y", "\(form)")
+    }
+    #expect(scrubber.scrub("nothing here") == "nothing here")
+  }
+
   @Test func retryableStatuses() {
     #expect([408, 429, 500, 502, 503, 504].allSatisfy(RetryPolicy.isRetryable(status:)))
     #expect(![400, 401, 403, 404, 409, 501].contains(where: RetryPolicy.isRetryable(status:)))

@@ -110,6 +110,18 @@ import Testing
     #expect(slow.components(separatedBy: "\r\n\r\n").dropFirst().joined().utf8.count == full)
   }
 
+  @Test func aRecordedHeaderNameCannotSplitTheResponse() {
+    let response = HTTPResponse(
+      status: 200,
+      headers: [
+        "X-Good": "1", "X-Bad\r\nSet-Cookie: session=stolen": "2", "X Space": "3", "X:Colon": "4",
+      ], body: Array("{}".utf8))
+    let head = String(decoding: response.head(keepAlive: false), as: UTF8.self)
+    #expect(head.contains("X-Good: 1\r\n"))
+    #expect(!head.contains("Set-Cookie") && !head.contains("X Space") && !head.contains("X:Colon"))
+    #expect(head.components(separatedBy: "\r\n").count == 6)
+  }
+
   @Test func faultDecisionsFollowTheSeed() {
     let plan = FaultPlan(
       latencyMilliseconds: 10, jitterMilliseconds: 5,
