@@ -450,4 +450,57 @@ struct HostileServerTests {
     #expect(second?.header("MS-ContinuationToken") != nil, "\(run.stderr)")
     scene.assertSafe(run)
   }
+
+  // MARK: The token exchange and the whole run
+
+  @Test func theTokenExchangeGoesOnlyToTheConfiguredAuthority() throws {
+    let scene = try Scene()
+    defer { scene.remove() }
+    let elsewhere = try HostileServer { _, connection in
+      connection.write(Self.json(#"{"access_token":"stolen","expires_in":3600}"#))
+    }
+    defer { elsewhere.stop() }
+    let authority = try HostileServer { _, connection in
+      connection.write(
+        Self.head(
+          "307 Temporary Redirect",
+          ["Location: http://127.0.0.1:\(elsewhere.port)/t1/oauth2/token", "Content-Length: 0"]))
+    }
+    defer { authority.stop() }
+    let api = try HostileServer { _, connection in connection.write(Self.json(Self.partnerBody())) }
+    defer { api.stop() }
+    let run = try LimitedRun.run(
+      [
+        "capture", "partner", "--base-url", "http://127.0.0.1:\(api.port)", "--authority",
+        "http://127.0.0.1:\(authority.port)", "--tenant", "t1", "--out", "out", "--retries", "0",
+      ], directory: scene.root.path,
+      environment: [
+        "HOME": scene.home, "PARTNER_CENTER_REFRESH_TOKEN": Self.token,
+        "PARTNER_CENTER_CLIENT_ID": "client",
+      ])
+    #expect(run.code == 3, "\(run.stderr)")
+    #expect(run.stderr.contains("another origin"), "\(run.stderr)")
+    #expect(elsewhere.requests.isEmpty)
+    #expect(api.requests.isEmpty)
+    scene.assertSafe(run)
+  }
+
+  @Test func theWholeRunEndsAtItsDeadline() throws {
+    let scene = try Scene()
+    defer { scene.remove() }
+    let server = try HostileServer { _, connection in
+      connection.write(
+        Self.head("200 OK", ["Content-Type: application/json", "Content-Length: 1000"]))
+      for _ in 0..<30 {
+        guard connection.write(" ") else { return }
+        Thread.sleep(forTimeInterval: 1)
+      }
+    }
+    defer { server.stop() }
+    let run = try scene.capture(["partner"], port: server.port, ["--deadline", "2"])
+    #expect(run.code == 3)
+    #expect(run.stderr.contains("passed its --deadline of 2 s"), "\(run.stderr)")
+    #expect(run.seconds < 15)
+    scene.assertSafe(run)
+  }
 }
