@@ -30,6 +30,27 @@ import Testing
     return (summary, folder)
   }
 
+  @Test func anEchoedTokenIsScrubbedAndSaidSo() async throws {
+    let token = "canary-token-4f2a9c"
+    let transport = ScriptedTransport { _, _ in
+      .success(jsonResponse(partnerUsageBody(), headers: ["X-Echo": "Bearer \(token)"]))
+    }
+    let (summary, folder) = try await capture([.partner], transport: transport, token: token)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let scrubbed = summary.findings.filter { $0.kind == "capture.secret-scrubbed" }
+    #expect(scrubbed.count == 1)
+    #expect(scrubbed.first?.severity == .info)
+    #expect(scrubbed.first?.message.contains("1 place") == true)
+    let text = try String(
+      contentsOfFile: folder + "/partner/licenses-usage.json", encoding: .utf8)
+    #expect(!text.contains(token) && text.contains("Bearer <redacted>"))
+    // A clean exchange says nothing about secrets.
+    let clean = ScriptedTransport { _, _ in .success(jsonResponse(partnerUsageBody())) }
+    let (quiet, other) = try await capture([.partner], transport: clean, token: token)
+    defer { try? FileManager.default.removeItem(atPath: other) }
+    #expect(!quiet.findings.contains { $0.kind == "capture.secret-scrubbed" })
+  }
+
   @Test func capturesThePartnerAndACustomerWithTheReferenceHeaders() async throws {
     let transport = ScriptedTransport { request, _ in
       .success(
