@@ -56,12 +56,17 @@ public struct ContractCheck: Sendable {
   /// Offline: every stored recording validated (schemas and rules), nothing captured.
   public func offline(stored: [RecordingStore.Entry], check: InputCheck) -> Outcome {
     var outcome = Outcome()
-    for entry in stored {
+    let found = ParallelMap.map(stored.count) { index in
+      let entry = stored[index]
       let path = self.path(entry.relativePath)
       let input = InputDecoder.decode(entry.bytes, name: path, recording: entry.recording)
+      return check.findings(for: input)
+    }
+    for (entry, findings) in zip(stored, found) {
+      let path = self.path(entry.relativePath)
       let subject = (try? entry.recording.get())?.endpoint.subject ?? path
       outcome.subjects.append(Report.Subject(name: subject, file: path))
-      outcome.findings += check.findings(for: input)
+      outcome.findings += findings
     }
     outcome.findings = configuration.apply(to: outcome.findings, today: today)
     return outcome

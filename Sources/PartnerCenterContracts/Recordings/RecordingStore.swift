@@ -24,36 +24,38 @@ public struct RecordingStore: Sendable {
   /// Every `*.json` file below the folder (``FileNames/recordingExtensions``), sorted by
   /// relative path. Hidden files and temporary files are skipped.
   public func load() throws(RecordingStoreError) -> [Entry] {
-    let root = URL(fileURLWithPath: directory, isDirectory: true)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { throw .notADirectory(directory) }
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey],
-        options: [.skipsHiddenFiles])
-    else { throw .unreadable(directory, reason: "cannot list the folder") }
-    var relativePaths: [String] = []
-    let rootPath = root.standardizedFileURL.path
-    for case let url as URL in enumerator
-    where FileNames.hasExtension(url.lastPathComponent, in: FileNames.recordingExtensions) {
-      let path = url.standardizedFileURL.path
-      guard path.hasPrefix(rootPath) else { continue }
-      var relative = String(path.dropFirst(rootPath.count))
-      while relative.hasPrefix("/") { relative.removeFirst() }
-      relativePaths.append(relative)
-    }
-    relativePaths.sort()
-    var entries: [Entry] = []
-    for relative in relativePaths {
-      let path = root.appendingPathComponent(relative).path
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw .unreadable(path, reason: "cannot read the file")
+    let relativePaths: [String]
+    do throws(FileReadError) {
+      relativePaths = try FolderWalk.files(in: directory) {
+        FileNames.hasExtension($0, in: FileNames.recordingExtensions)
       }
-      let bytes = [UInt8](data)
+    } catch {
+      throw .unreadable(error.path, reason: error.reason)
+    }
+    let folder = directory.hasSuffix("/") ? directory : directory + "/"
+    // Read and decoded on every core; the first file (in order) that cannot be read fails.
+    let loaded = ParallelMap.map(relativePaths.count) { index -> Result<Entry, FileReadError> in
+      let relative = relativePaths[index]
+      let bytes: [UInt8]
+      do throws(FileReadError) {
+        bytes = try FileContents.bytes(atPath: folder + relative)
+      } catch {
+        return .failure(error)
+      }
       let recording = Result { () throws(RecordingError) in try RecordingCodec.decode(bytes) }
-      entries.append(Entry(relativePath: relative, bytes: bytes, recording: recording))
+      return .success(Entry(relativePath: relative, bytes: bytes, recording: recording))
+    }
+    var entries: [Entry] = []
+    entries.reserveCapacity(loaded.count)
+    for result in loaded {
+      switch result {
+      case .success(let entry): entries.append(entry)
+      case .failure(let error): throw .unreadable(error.path, reason: error.reason)
+      }
     }
     return entries
   }

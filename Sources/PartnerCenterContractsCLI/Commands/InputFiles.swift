@@ -47,25 +47,16 @@ enum InputFiles {
   }
 
   private static func filesInFolder(_ folder: String) throws(InputReadError) -> [String] {
-    let root = URL(fileURLWithPath: folder, isDirectory: true)
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    else { throw .unreadable(folder, reason: "cannot list the folder") }
-    let rootPath = root.standardizedFileURL.path
-    var relativePaths: [String] = []
-    for case let url as URL in enumerator
-    where FileNames.hasExtension(url.lastPathComponent, in: FileNames.inputExtensions) {
-      let isRegular = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile
-      guard isRegular == true else { continue }
-      let path = url.standardizedFileURL.path
-      guard path.hasPrefix(rootPath) else { continue }
-      var relative = String(path.dropFirst(rootPath.count))
-      while relative.hasPrefix("/") { relative.removeFirst() }
-      relativePaths.append(relative)
+    let relativePaths: [String]
+    do throws(FileReadError) {
+      relativePaths = try FolderWalk.files(in: folder) {
+        FileNames.hasExtension($0, in: FileNames.inputExtensions)
+      }
+    } catch {
+      throw .unreadable(error.path, reason: error.reason)
     }
     let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-    return relativePaths.sorted().map { prefix + $0 }
+    return relativePaths.map { prefix + $0 }
   }
 
   /// The whole file at `path` as bytes (``FileContents``).

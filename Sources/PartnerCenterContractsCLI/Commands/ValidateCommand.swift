@@ -98,13 +98,17 @@ public enum ValidateCommand: Command {
       guard !sources.isEmpty else {
         throw InputReadError.noInput(names)
       }
-      for (index, source) in sources.enumerated() {
-        let bytes = try read(source, io: io)
-        let input = InputDecoder.decode(bytes, name: source.displayName)
-        subjects.append(Report.Subject(name: source.displayName, file: source.displayName))
-        findings += check.findings(for: input)
-        // The earlier inputs are freed as the loop goes, so that one tree is alive at a time.
-        if index == sources.count - 1 { ExitTeardown.shared.keepUntilExit(input) }
+      subjects = sources.map { Report.Subject(name: $0.displayName, file: $0.displayName) }
+      if sources.count == 1, let source = sources.first {
+        let input = InputDecoder.decode(try read(source, io: io), name: source.displayName)
+        findings = check.findings(for: input)
+        // One large input: its tree is left for the process's exit to free.
+        ExitTeardown.shared.keepUntilExit(input)
+      } else {
+        let standardInput =
+          try sources.contains(.standardInput)
+          ? read(.standardInput, io: io) : nil
+        findings = try checkInParallel(sources, standardInput: standardInput, check: check)
       }
     } catch {
       return reports.couldNotRun(name, "\(error)", io: io)
@@ -124,6 +128,36 @@ public enum ValidateCommand: Command {
     }
     reports.print(report, output: output, io: io)
     return report.fails ? ExitCode.findings : ExitCode.success
+  }
+
+  /// The findings of every input, in the inputs' order, read and checked on every core (one
+  /// file per core at a time). The first input (in order) that cannot be read is the error,
+  /// as if they had been read one by one.
+  private static func checkInParallel(
+    _ sources: [InputFiles.Source], standardInput: [UInt8]?, check: InputCheck
+  ) throws(InputReadError) -> [Finding] {
+    let results = ParallelMap.map(sources.count) { index -> Result<[Finding], InputReadError> in
+      let source = sources[index]
+      let bytes: [UInt8]
+      switch source {
+      case .standardInput: bytes = standardInput ?? []
+      case .file(let path):
+        do throws(InputReadError) {
+          bytes = try InputFiles.contents(of: path)
+        } catch {
+          return .failure(error)
+        }
+      }
+      return .success(check.findings(for: InputDecoder.decode(bytes, name: source.displayName)))
+    }
+    var findings: [Finding] = []
+    for result in results {
+      switch result {
+      case .success(let found): findings += found
+      case .failure(let error): throw error
+      }
+    }
+    return findings
   }
 
   /// The validator and schema choice the options ask for; schemas that cannot be read or
