@@ -77,10 +77,16 @@ extension Evaluator {
         keyword, "\(render(instance)) is not a valid \(name)" + (reason.map { ": \($0)" } ?? ""))
     case .maxItems(let limit):
       guard case .array(let elements) = instance, elements.count > limit else { return true }
-      return fail(keyword, "the array has \(elements.count) items, more than the maximum \(limit)")
+      return fail(
+        keyword,
+        "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), more than the maximum \(limit)"
+      )
     case .minItems(let limit):
       guard case .array(let elements) = instance, elements.count < limit else { return true }
-      return fail(keyword, "the array has \(elements.count) items, fewer than the minimum \(limit)")
+      return fail(
+        keyword,
+        "the array has \(elements.count) item\(elements.count == 1 ? "" : "s"), fewer than the minimum \(limit)"
+      )
     case .uniqueItems:
       guard case .array(let elements) = instance, let (first, second) = firstDuplicate(elements)
       else {
@@ -93,11 +99,15 @@ extension Evaluator {
     case .maxProperties(let limit):
       guard case .object(let object) = instance, object.count > limit else { return true }
       return fail(
-        keyword, "the object has \(object.count) properties, more than the maximum \(limit)")
+        keyword,
+        "the object has \(object.count) propert\(object.count == 1 ? "y" : "ies"), more than the maximum \(limit)"
+      )
     case .minProperties(let limit):
       guard case .object(let object) = instance, object.count < limit else { return true }
       return fail(
-        keyword, "the object has \(object.count) properties, fewer than the minimum \(limit)")
+        keyword,
+        "the object has \(object.count) propert\(object.count == 1 ? "y" : "ies"), fewer than the minimum \(limit)"
+      )
     case .required(let table):
       guard case .object(let object) = instance else { return true }
       // One pass over the members counts the required ones present; names are unique.

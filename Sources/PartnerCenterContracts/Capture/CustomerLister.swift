@@ -53,7 +53,8 @@ struct CustomerLister: Sendable {
       }
       if ids.count > options.maximumCustomers {
         throw .customerList(
-          "page \(page): more than \(options.maximumCustomers) customers (--max-customers)")
+          "page \(page): more than \(Plural.counted(options.maximumCustomers, "customer")) (--max-customers)"
+        )
       }
       events(.listedCustomers(page: page, customers: ids.count))
       guard let next = body["links"]?["next"], let uri = next["uri"]?.stringValue else {
@@ -89,7 +90,7 @@ struct CustomerLister: Sendable {
         )
       }
     }
-    throw .customerList("more than \(options.maximumPages) pages (--max-pages)")
+    throw .customerList("more than \(Plural.counted(options.maximumPages, "page")) (--max-pages)")
   }
 
   /// `next.uri` is relative to `{base}/v1` in the API; an absolute one is used as it is.

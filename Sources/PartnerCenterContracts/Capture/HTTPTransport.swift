@@ -85,7 +85,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case .redirectRefused(let target):
       "redirected to \(target), another origin: not followed, so the token stays with its origin"
     case .tooManyRedirects(let count):
-      "more than \(count) redirects within the origin: not followed further"
+      "more than \(Plural.counted(count, "redirect")) within the origin: not followed further"
     case .cancelled: "cancelled"
     }
   }

@@ -55,7 +55,7 @@ struct ShapeDrift {
       }
       return .drift(
         .info, .propertyAdded,
-        "property \(pointer) was added (\(node.types.description), in \(node.count) of \(parentCount) objects)",
+        "property \(pointer) was added (\(node.types.description), in \(node.count) of \(Plural.counted(parentCount, "object")))",
         pointer: pointer, subject: subject)
     case .typeChanged:
       let was = oldNode?.types.subtracting(.null).description ?? "nothing"
@@ -66,7 +66,7 @@ struct ShapeDrift {
     case .becameNull:
       return .drift(
         .error, .becameNull,
-        "\(pointer) is null in \(node.nullCount) of \(node.count) values; it never was before",
+        "\(pointer) is null in \(node.nullCount) of \(Plural.counted(node.count, "value")); it never was before",
         pointer: pointer, subject: subject)
     case .missing:
       return missing(event, node: node, oldNode: oldNode)
@@ -113,12 +113,12 @@ struct ShapeDrift {
     if present == 0 {
       return .drift(
         .error, .propertyRemoved,
-        "property \(pointer) was removed (it was in every one of \(oldCount) objects, now in none of \(node.objectCount))",
+        "property \(pointer) was removed (it was in every one of \(Plural.counted(oldCount, "object")), now in none of \(node.objectCount))",
         pointer: pointer, subject: subject)
     }
     return .drift(
       .error, .becameOptional,
-      "property \(pointer) is missing from \(node.objectCount - present) of \(node.objectCount) objects; it was in every one before",
+      "property \(pointer) is missing from \(node.objectCount - present) of \(Plural.counted(node.objectCount, "object")); it was in every one before",
       pointer: pointer, subject: subject)
   }
 

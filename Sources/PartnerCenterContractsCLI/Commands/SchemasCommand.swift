@@ -76,7 +76,8 @@ public enum SchemasCommand: Command {
     let source = schemas.origin == "embedded" ? "built in" : "from \(schemas.origin)"
     lines.append("")
     lines.append(
-      "\(schemas.schemas.count) schemas, \(source). 'pc-contract schemas show NAME' prints one.")
+      "\(Plural.counted(schemas.schemas.count, "schema")), \(source). 'pc-contract schemas show NAME' prints one."
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 }
