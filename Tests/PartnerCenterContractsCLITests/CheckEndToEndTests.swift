@@ -165,6 +165,18 @@ import Testing
       "the new snapshot is the contract now")
   }
 
+  @Test func credentialsThatCannotBeReadStopTheRunInsteadOfGoingOffline() throws {
+    let folder = try Self.storedRecordings()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try runBuiltTool(
+      ["check", "--recordings", folder, "--token-file", folder + "/no-such-token"],
+      environment: ["PARTNER_CENTER_TOKEN": "", "PARTNER_CENTER_REFRESH_TOKEN": ""])
+    #expect(run.code == 3)
+    #expect(run.stderr.contains("cannot read a credential from"))
+    #expect(!run.stderr.contains("checking the stored recordings offline"))
+    #expect(!run.stdout.contains("recordings checked"))
+  }
+
   @Test func withoutCredentialsOrABaseURLItChecksOffline() throws {
     let folder = try Self.storedRecordings()
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -79,7 +79,16 @@ public enum CheckCommand: Command {
       today: arguments.value("--today") ?? DiffInputs.today())
 
     let baseURL = arguments.value("--base-url") ?? configuration.baseURL
-    let credentials = try? CaptureCommand.credentials(arguments, environment: environment)
+    // No credentials at all means offline; credentials given but unusable (an unreadable
+    // --token-file, a refresh token without its client id) mean the run cannot happen.
+    let credentials: CredentialSource?
+    do throws(CredentialError) {
+      credentials = try CaptureCommand.credentials(arguments, environment: environment)
+    } catch .missing {
+      credentials = nil
+    } catch {
+      return reports.couldNotRun(name, error.description, io: io)
+    }
     var offline = arguments.flag("--offline")
     if !offline && credentials == nil && baseURL == nil {
       if !output.quiet {
