@@ -71,9 +71,7 @@ public enum CaptureCommand: Command {
       ),
     ] + connectionOptions + [
       .flag("--resume", help: "Skip endpoints whose recording already exists in --out."),
-      .value(
-        "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "none"],
-        help: "Exit 1 when findings reach LEVEL (default: error)."),
+      FailOnOption.declaration,
       OutputOptions.quiet, OutputOptions.verbose, OutputOptions.color,
     ],
     positionals: [
@@ -107,7 +105,7 @@ public enum CaptureCommand: Command {
     }
     let options = try captureOptions(arguments)
     let deadline = try deadline(arguments)
-    let failLevel = FailLevel(arguments.value("--fail-on") ?? "error") ?? .atLeast(.error)
+    let failLevel = FailOnOption.level(arguments)
     let source: CredentialSource
     do {
       source = try credentials(arguments, environment: environment)

@@ -26,9 +26,7 @@ public enum CheckCommand: Command {
         help:
           "Base URL, customers, ignore rules, identity keys, fail-on, accepted drift (default: ./pc-contract.json if present)."
       ),
-      .value(
-        "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
-        help: "Exit 1 on findings this severe: breaking (default), warning, info, none."),
+      FailOnOption.declaration,
       .value(
         "--today", valueName: "YYYY-MM-DD",
         help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
@@ -68,8 +66,7 @@ public enum CheckCommand: Command {
       return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
     }
     let failLevel =
-      arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
-      ?? .atLeast(.error)
+      FailOnOption.level(arguments, configured: configuration.failOn)
     let recordMode =
       arguments.value("--record").flatMap(RecordMode.init(rawValue:))
       ?? .default(environment: environment)

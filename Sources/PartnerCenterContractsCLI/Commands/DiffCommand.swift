@@ -12,9 +12,7 @@ public enum DiffCommand: Command {
     overview: "Show the drift between old and new recordings, classified.",
     usage: "[options] OLD NEW",
     options: ReportOptions.declarations + [OutputOptions.quiet, OutputOptions.color] + [
-      .value(
-        "--fail-on", valueName: "LEVEL", allowed: ["breaking", "error", "warning", "info", "none"],
-        help: "Exit 1 on drift this severe: breaking (default), warning, info, none."),
+      FailOnOption.declaration,
       .value(
         "--ignore", valueName: "POINTER", repeatable: true,
         help: "Ignore values at this JSON Pointer pattern ('*' for any token); repeatable."),
@@ -82,8 +80,7 @@ public enum DiffCommand: Command {
     var options = configuration.driftOptions
     options.ignore += ignore
     let failLevel =
-      arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
-      ?? .atLeast(.error)
+      FailOnOption.level(arguments, configured: configuration.failOn)
     let result: (subjects: [Report.Subject], findings: [Finding])
     do throws(DiffInputError) {
       result = try DiffInputs.diff(

@@ -35,9 +35,7 @@ public enum ReplayCommand: Command {
       .value(
         "--format", valueName: "FORMAT", allowed: ["text", "json"],
         help: "Format of --report (default: text)."),
-      .value(
-        "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "info", "none"],
-        help: "Exit 1 on findings this severe: error (default), warning, info, none."),
+      FailOnOption.declaration,
       .value(
         "--max-connections", valueName: "N",
         help: "Connections served at once; more get 503 (default: 256)."),
@@ -78,8 +76,7 @@ public enum ReplayCommand: Command {
       return error.exitCode
     }
     let failLevel =
-      arguments.value("--fail-on").flatMap(FailLevel.init) ?? contract.failOn
-      ?? .atLeast(.error)
+      FailOnOption.level(arguments, configured: contract.failOn)
     let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
     let directory = arguments.value("--recordings") ?? "recordings"
     let generatesCustomers =

@@ -25,9 +25,7 @@ public enum ValidateCommand: Command {
         help:
           "Read fail-on, ignore rules and accepted findings from FILE (default: the nearest pc-contract.json)."
       ),
-      .value(
-        "--fail-on", valueName: "LEVEL", allowed: ["error", "warning", "info", "none"],
-        help: "Exit 1 on findings this severe: error (default), warning, info, none."),
+      FailOnOption.declaration,
       OutputOptions.quiet, OutputOptions.color,
     ] + ReportOptions.declarations,
     positionals: [
@@ -76,8 +74,7 @@ public enum ValidateCommand: Command {
       return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
     }
     let failLevel =
-      arguments.value("--fail-on").flatMap(FailLevel.init) ?? configuration.failOn
-      ?? .atLeast(.error)
+      FailOnOption.level(arguments, configured: configuration.failOn)
     let check: InputCheck
     do throws(DeclaredSchemasError) {
       check = try makeCheck(arguments)
