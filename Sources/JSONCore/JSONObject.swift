@@ -12,7 +12,7 @@ public struct JSONObject: Sendable {
     public var value: JSONValue
     /// ``JSONObject/keyHash(_:)`` of the name, computed once (by the parser, while it scans
     /// the name) so that look-ups by schema validators never rehash it.
-    public let keyHash: UInt32
+    package let keyHash: UInt32
 
     /// Creates a member.
     public init(key: String, value: JSONValue) {
@@ -36,7 +36,7 @@ public struct JSONObject: Sendable {
   /// A 32-bit hash of a name's UTF-8 bytes; equal names have equal hashes. It is the hash the
   /// parser computes while scanning names, so members built by the parser carry it for free,
   /// and 32 bits fit in the padding after a member's value, so members stay 40 bytes.
-  public static func keyHash(_ key: String) -> UInt32 {
+  package static func keyHash(_ key: String) -> UInt32 {
     var copy = key
     return copy.withUTF8 { bytes in
       var byte: UInt8 = 0
@@ -142,13 +142,13 @@ extension JSONObject.Member {
   /// Reading in place spares copying (and so retaining) members, which loops that compare two
   /// documents member by member cannot afford per member. Make one before such a loop: it
   /// holds the member layout in plain fields.
-  public struct IdentityProbe: Sendable {
+  package struct IdentityProbe: Sendable {
     @usableFromInline let nameOffset: Int
     @usableFromInline let valueOffset: Int
     @usableFromInline let valueSize: Int
 
     /// A probe for the members of this build.
-    public init() {
+    package init() {
       nameOffset = MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.key)!
       valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.value)!
       valueSize = MemoryLayout<JSONValue>.size
@@ -156,7 +156,7 @@ extension JSONObject.Member {
 
     /// Whether the members at `lhs` and `rhs` have names of one representation.
     @inlinable @inline(__always)
-    public func identicalNames(
+    package func identicalNames(
       _ lhs: UnsafePointer<JSONObject.Member>, _ rhs: UnsafePointer<JSONObject.Member>
     ) -> Bool {
       identicalBytes(
@@ -166,7 +166,7 @@ extension JSONObject.Member {
 
     /// Whether the members at `lhs` and `rhs` have values of one representation.
     @inlinable @inline(__always)
-    public func identicalValues(
+    package func identicalValues(
       _ lhs: UnsafePointer<JSONObject.Member>, _ rhs: UnsafePointer<JSONObject.Member>
     ) -> Bool {
       identicalBytes(
