@@ -75,14 +75,11 @@ public struct RecordingStore: Sendable {
   @discardableResult
   public func removeStaleTemporaryFiles() -> Int {
     guard
-      let enumerator = FileManager.default.enumerator(
-        at: URL(fileURLWithPath: directory), includingPropertiesForKeys: nil)
+      let temporary = try? FolderWalk.files(
+        in: directory, hidden: true, where: FileNames.isTemporary)
     else { return 0 }
-    var removed = 0
-    for case let url as URL in enumerator where FileNames.isTemporary(url.lastPathComponent) {
-      if (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
-    }
-    return removed
+    let folder = directory.hasSuffix("/") ? directory : directory + "/"
+    return temporary.count { unlink(folder + $0) == 0 }
   }
 
   /// Writes `recording` at its ``Recording/relativePath`` atomically; returns the path written.
