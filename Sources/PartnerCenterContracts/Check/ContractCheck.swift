@@ -54,19 +54,32 @@ public struct ContractCheck: Sendable {
   }
 
   /// Offline: every stored recording validated (schemas and rules), nothing captured.
-  public func offline(stored: [RecordingStore.Entry], check: InputCheck) -> Outcome {
-    var outcome = Outcome()
-    let found = ParallelMap.map(stored.count) { index in
-      let entry = stored[index]
-      let path = self.path(entry.relativePath)
-      let input = InputDecoder.decode(entry.bytes, name: path, recording: entry.recording)
-      return check.findings(for: input)
+  public func offline(store: RecordingStore, files: [String], check: InputCheck)
+    throws(RecordingStoreError) -> Outcome
+  {
+    // One file at a time per core, each parsed once: read, decoded, checked, let go, so the
+    // memory is that of the files in hand, not of the folder.
+    let checked = ParallelMap.map(files.count) {
+      index -> Result<(subject: String, findings: [Finding]), RecordingStoreError> in
+      let path = self.path(files[index])
+      let bytes: [UInt8]
+      do throws(RecordingStoreError) {
+        bytes = try store.bytes(of: files[index])
+      } catch {
+        return .failure(error)
+      }
+      let input = InputDecoder.decode(bytes, name: path)
+      let subject = input.entries.first?.response.endpoint?.subject ?? path
+      return .success((subject, check.findings(for: input)))
     }
-    for (entry, findings) in zip(stored, found) {
-      let path = self.path(entry.relativePath)
-      let subject = (try? entry.recording.get())?.endpoint.subject ?? path
-      outcome.subjects.append(Report.Subject(name: subject, file: path))
-      outcome.findings += findings
+    var outcome = Outcome()
+    for (file, result) in zip(files, checked) {
+      switch result {
+      case .success(let (subject, findings)):
+        outcome.subjects.append(Report.Subject(name: subject, file: path(file)))
+        outcome.findings += findings
+      case .failure(let error): throw error
+      }
     }
     outcome.findings = configuration.apply(to: outcome.findings, today: today)
     return outcome

@@ -21,28 +21,42 @@ public struct RecordingStore: Sendable {
     public var recording: Result<Recording, RecordingError>
   }
 
-  /// Every `*.json` file below the folder (``FileNames/recordingExtensions``), sorted by
-  /// relative path. Hidden files and temporary files are skipped.
-  public func load() throws(RecordingStoreError) -> [Entry] {
+  /// The relative paths of the recording files below the folder (``FileNames/recordingExtensions``),
+  /// sorted. Hidden files and temporary files are skipped.
+  public func recordingFiles() throws(RecordingStoreError) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { throw .notADirectory(directory) }
-    let relativePaths: [String]
     do throws(FileReadError) {
-      relativePaths = try FolderWalk.files(in: directory) {
+      return try FolderWalk.files(in: directory) {
         FileNames.hasExtension($0, in: FileNames.recordingExtensions)
       }
     } catch {
       throw .unreadable(error.path, reason: error.reason)
     }
-    let folder = directory.hasSuffix("/") ? directory : directory + "/"
+  }
+
+  /// The contents of the recording file at `relativePath`.
+  public func bytes(of relativePath: String) throws(RecordingStoreError) -> [UInt8] {
+    let path = (directory.hasSuffix("/") ? directory : directory + "/") + relativePath
+    do throws(FileReadError) {
+      return try FileContents.bytes(atPath: path)
+    } catch {
+      throw .unreadable(path, reason: error.reason)
+    }
+  }
+
+  /// Every recording file (``recordingFiles()``), read and decoded, in order.
+  public func load() throws(RecordingStoreError) -> [Entry] {
+    let relativePaths = try recordingFiles()
     // Read and decoded on every core; the first file (in order) that cannot be read fails.
-    let loaded = ParallelMap.map(relativePaths.count) { index -> Result<Entry, FileReadError> in
+    let loaded = ParallelMap.map(relativePaths.count) {
+      index -> Result<Entry, RecordingStoreError> in
       let relative = relativePaths[index]
       let bytes: [UInt8]
-      do throws(FileReadError) {
-        bytes = try FileContents.bytes(atPath: folder + relative)
+      do throws(RecordingStoreError) {
+        bytes = try self.bytes(of: relative)
       } catch {
         return .failure(error)
       }
@@ -54,7 +68,7 @@ public struct RecordingStore: Sendable {
     for result in loaded {
       switch result {
       case .success(let entry): entries.append(entry)
-      case .failure(let error): throw .unreadable(error.path, reason: error.reason)
+      case .failure(let error): throw error
       }
     }
     return entries

@@ -98,26 +98,32 @@ public enum CheckCommand: Command {
     let store = RecordingStore(directory: folder)
     // A killed run's temporary files would otherwise stay and be committed with the folder.
     store.removeStaleTemporaryFiles()
-    let stored: [RecordingStore.Entry]
-    do {
-      stored = try store.load()
-    } catch {
-      // Capturing into a folder that does not exist yet is how recordings start.
-      if offline || FileManager.default.fileExists(atPath: folder) {
-        return reports.couldNotRun(name, "\(error)", io: io)
-      }
-      stored = []
-    }
-
-    if offline && stored.isEmpty {
-      return reports.couldNotRun(
-        name, "no recordings in '\(folder)' (files ending in .json): nothing to check offline",
-        io: io)
-    }
     let outcome: ContractCheck.Outcome
     if offline {
-      outcome = check.offline(stored: stored, check: InputCheck(validator: ContractValidator()))
+      do throws(RecordingStoreError) {
+        let files = try store.recordingFiles()
+        guard !files.isEmpty else {
+          return reports.couldNotRun(
+            name,
+            "no recordings in '\(folder)' (files ending in .json): nothing to check offline",
+            io: io)
+        }
+        outcome = try check.offline(
+          store: store, files: files, check: InputCheck(validator: ContractValidator()))
+      } catch {
+        return reports.couldNotRun(name, "\(error)", io: io)
+      }
     } else {
+      let stored: [RecordingStore.Entry]
+      do {
+        stored = try store.load()
+      } catch {
+        // Capturing into a folder that does not exist yet is how recordings start.
+        if FileManager.default.fileExists(atPath: folder) {
+          return reports.couldNotRun(name, "\(error)", io: io)
+        }
+        stored = []
+      }
       // `captureOptions` took --base-url; the configuration's applies only without it.
       if arguments.value("--base-url") == nil, let configured = configuration.baseURL {
         options.baseURL = CaptureOptions.normalizedBaseURL(
