@@ -37,11 +37,20 @@ public struct FolderDrift: Sendable {
       case .failure(let error): findings.append(unreadable(old.path(of: entry), error))
       }
     }
+    // What each new recording gives, in order: findings known at once, or a pair to diff.
+    // The pairs are independent, so they are diffed on every core.
+    enum Step: Sendable {
+      case findings([Finding])
+      case diff(old: Recording, new: Recording, file: DriftEngine.SourceFile)
+    }
+    var steps: [Step] = []
     var seen: Set<String> = []
     for entry in new.entries {
       let path = new.path(of: entry)
       guard case .success(let recording) = entry.recording else {
-        if case .failure(let error) = entry.recording { findings.append(unreadable(path, error)) }
+        if case .failure(let error) = entry.recording {
+          steps.append(.findings([unreadable(path, error)]))
+        }
         continue
       }
       let subject = recording.endpoint.subject
@@ -49,14 +58,24 @@ public struct FolderDrift: Sendable {
       subjects.append(Report.Subject(name: subject, file: path))
       let file = DriftEngine.SourceFile(path: path, bytes: entry.bytes)
       guard let (_, oldRecording) = oldBySubject[subject] else {
-        findings.append(
-          .recordingAdded(
-            subject: subject, message: "a new recording: \(subject) (\(entry.relativePath))",
-            path: path))
+        steps.append(
+          .findings([
+            .recordingAdded(
+              subject: subject, message: "a new recording: \(subject) (\(entry.relativePath))",
+              path: path)
+          ]))
         continue
       }
-      findings += engine.diff(old: oldRecording, new: recording, newFile: file)
+      steps.append(.diff(old: oldRecording, new: recording, file: file))
     }
+    let planned = steps
+    let stepFindings = ParallelMap.map(planned.count) { index in
+      switch planned[index] {
+      case .findings(let found): found
+      case .diff(let old, let new, let file): engine.diff(old: old, new: new, newFile: file)
+      }
+    }
+    for found in stepFindings { findings += found }
     for (subject, (entry, recording)) in oldBySubject.sorted(by: { $0.key < $1.key })
     where !seen.contains(subject) {
       let path = old.path(of: entry)
