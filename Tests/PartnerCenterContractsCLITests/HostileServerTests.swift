@@ -503,4 +503,66 @@ struct HostileServerTests {
     #expect(run.seconds < 15)
     scene.assertSafe(run)
   }
+
+  @Test func anHTTP09AnswerIsNamedForWhatItIs() throws {
+    let scene = try Scene()
+    defer { scene.remove() }
+    let server = try HostileServer { _, connection in
+      connection.write(#"{"totalCount":0,"items":[]}"# + "\n")
+    }
+    defer { server.stop() }
+    let run = try scene.capture(["partner"], port: server.port)
+    #expect(run.code == 3)
+    #expect(run.stderr.contains("the answer is not an HTTP/1.x response"), "\(run.stderr)")
+    #expect(!run.stderr.contains("invalid URL"))
+    scene.assertSafe(run)
+  }
+
+  @Test func aFullDiskIsNamedWithItsFileAndLeavesNoPartOfIt() throws {
+    let scene = try Scene()
+    defer { scene.remove() }
+    // A 64 KiB file system for --out; where mounting is not allowed the test says so.
+    let disk = scene.root.appendingPathComponent("full").path
+    try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+    let mount =
+      FileManager.default.isExecutableFile(atPath: "/bin/mount")
+      ? try runProcess("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]) : -1
+    guard mount == 0 else {
+      print("skipped: cannot mount a small tmpfs here (exit \(mount)) to fill the disk")
+      return
+    }
+    defer { _ = try? runProcess("/bin/umount", [disk]) }
+    let items = (0..<2000).map { index in
+      #"{"proratedLicensesUsagePercent":26.16,"workloadName":"W\#(index)","processedDateTime":"2017-03-10T00:00:00+00:00","serviceName":"o365","channel":"reseller","attributes":{"objectType":"PartnerLicensesUsageInsights"}}"#
+    }
+    let body =
+      #"{"totalCount":2000,"items":["# + items.joined(separator: ",")
+      + #"],"attributes":{"objectType":"Collection"}}"#
+    let server = try HostileServer { _, connection in connection.write(Self.json(body)) }
+    defer { server.stop() }
+    let run = try LimitedRun.run(
+      [
+        "capture", "partner", "--base-url", "http://127.0.0.1:\(server.port)", "--out",
+        disk + "/out", "--retries", "0",
+      ], directory: scene.root.path,
+      environment: ["HOME": scene.home, "PARTNER_CENTER_TOKEN": Self.token])
+    #expect(run.code == 3)
+    #expect(
+      run.stderr.contains(
+        "\(disk)/out/partner/licenses-usage.json: cannot write the file: No space left on device"),
+      "\(run.stderr)")
+    #expect((FileManager.default.subpaths(atPath: disk + "/out/partner") ?? []).isEmpty)
+  }
+
+  /// Runs `path` with `arguments`; its exit status.
+  private func runProcess(_ path: String, _ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
 }
