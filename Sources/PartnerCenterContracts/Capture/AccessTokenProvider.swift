@@ -15,6 +15,7 @@ public actor AccessTokenProvider {
   private var current: (token: Secret, expires: Date?)?
   private var refreshToken: Secret?
   private var seenSecrets: [Secret] = []
+  private var scrubberCache: (secrets: [Secret], scrubber: SecretScrubber)?
   private var pendingExchange: Task<IssuedToken, any Error>?
 
   /// A provider for `source`, exchanging over `transport` within `timeout` seconds (the
@@ -55,7 +56,14 @@ public actor AccessTokenProvider {
   }
 
   /// A scrubber for every secret this provider has held.
-  public func scrubber() -> SecretScrubber { SecretScrubber(secrets: seenSecrets) }
+  public func scrubber() -> SecretScrubber {
+    // Made once per set of secrets: every captured response asks for it, and its forms
+    // (percent-encoded, base64) cost more than a lookup.
+    if let scrubberCache, scrubberCache.secrets == seenSecrets { return scrubberCache.scrubber }
+    let scrubber = SecretScrubber(secrets: seenSecrets)
+    scrubberCache = (seenSecrets, scrubber)
+    return scrubber
+  }
 
   private func exchange() async throws(CredentialError) -> Secret {
     guard case .refreshToken(let grant) = source else { throw .missing }

@@ -13,12 +13,7 @@ public struct OpenAPIDocument: Sendable {
   /// The document for `schemas`; `strict` rejects undocumented properties as `--strict` does.
   public init(schemas: DeclaredSchemas = .embedded, strict: Bool = false) throws(OpenAPIError) {
     var files: [String: JSONValue] = [:]
-    for schema in schemas.schemas {
-      guard let parsed = try? JSONParser.parse(Array(schema.sourceText.utf8)) else {
-        throw .schemaMissing(schema.fileName)
-      }
-      files[schema.fileName] = parsed.value
-    }
+    for schema in schemas.schemas { files[schema.fileName] = schema.document }
     let components = OpenAPIComponents(strict: strict, files: files)
     var object = JSONObject()
     object["openapi"] = "3.1.0"

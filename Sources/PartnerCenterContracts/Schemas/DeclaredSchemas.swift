@@ -30,6 +30,8 @@ public struct DeclaredSchemas: Sendable {
     public var summary: String?
     /// The file's text, exactly.
     public var sourceText: String
+    /// The file's text, parsed.
+    public var document: JSONValue
     /// Validates with undocumented properties allowed; formats asserted.
     public var validator: Validator
     /// Validates with undocumented properties rejected; formats asserted.
@@ -190,7 +192,7 @@ public struct DeclaredSchemas: Sendable {
         fileName.hasSuffix(fileSuffix) ? String(fileName.dropLast(fileSuffix.count)) : fileName
       return Schema(
         name: name, fileName: fileName, uri: uri, title: document["title"]?.stringValue,
-        summary: document["description"]?.stringValue, sourceText: text,
+        summary: document["description"]?.stringValue, sourceText: text, document: document,
         validator: try registry.validator(for: uri, options: options),
         strictValidator: try strictRegistry.validator(for: strictURI, options: options))
     } catch {
