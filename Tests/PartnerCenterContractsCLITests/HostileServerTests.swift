@@ -370,17 +370,20 @@ struct HostileServerTests {
     scene.assertSafe(run, memory: Self.floodMemoryBound)
   }
 
+  /// Announces a 1000-byte body and sends one byte a second, for at most `seconds`.
+  static func trickle(_ connection: HostileServer.Connection, seconds: Int) {
+    connection.write(
+      Self.head("200 OK", ["Content-Type: application/json", "Content-Length: 1000"]))
+    for _ in 0..<seconds {
+      guard connection.write(" ") else { return }
+      Thread.sleep(forTimeInterval: 1)
+    }
+  }
+
   @Test func aTricklingBodyEndsAtTheTimeout() throws {
     let scene = try Scene()
     defer { scene.remove() }
-    let server = try HostileServer { _, connection in
-      connection.write(
-        Self.head("200 OK", ["Content-Type: application/json", "Content-Length: 1000"]))
-      for _ in 0..<60 {
-        guard connection.write(" ") else { return }
-        Thread.sleep(forTimeInterval: 1)
-      }
-    }
+    let server = try HostileServer { _, connection in Self.trickle(connection, seconds: 60) }
     defer { server.stop() }
     let run = try scene.capture(["partner"], port: server.port, ["--timeout", "3"])
     #expect(run.code == 3)
@@ -488,14 +491,7 @@ struct HostileServerTests {
   @Test func theWholeRunEndsAtItsDeadline() throws {
     let scene = try Scene()
     defer { scene.remove() }
-    let server = try HostileServer { _, connection in
-      connection.write(
-        Self.head("200 OK", ["Content-Type: application/json", "Content-Length: 1000"]))
-      for _ in 0..<30 {
-        guard connection.write(" ") else { return }
-        Thread.sleep(forTimeInterval: 1)
-      }
-    }
+    let server = try HostileServer { _, connection in Self.trickle(connection, seconds: 30) }
     defer { server.stop() }
     let run = try scene.capture(["partner"], port: server.port, ["--deadline", "2"])
     #expect(run.code == 3)

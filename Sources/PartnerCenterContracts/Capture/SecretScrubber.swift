@@ -33,9 +33,6 @@ public struct SecretScrubber: Sendable {
     self.secrets = forms.sorted { ($0.utf8.count, $0) > ($1.utf8.count, $1) }
   }
 
-  /// Whether `text` holds one of the secrets (in any of its forms) or a token-shaped value.
-  public func finds(in text: String) -> Bool { scrub(text) != text }
-
   /// `text` with every secret and token-shaped value replaced.
   public func scrub(_ text: String) -> String {
     var result = text

@@ -60,7 +60,7 @@ public struct ContractCheck: Sendable {
     // One file at a time per core, each parsed once: read, decoded, checked, let go, so the
     // memory is that of the files in hand, not of the folder.
     let checked = ParallelMap.map(files.count) {
-      index -> Result<(subject: String, findings: [Finding]), RecordingStoreError> in
+      index -> Result<(Report.Subject, [Finding]), RecordingStoreError> in
       let path = self.path(files[index])
       let bytes: [UInt8]
       do throws(RecordingStoreError) {
@@ -70,13 +70,13 @@ public struct ContractCheck: Sendable {
       }
       let input = InputDecoder.decode(bytes, name: path)
       let subject = input.entries.first?.response.endpoint?.subject ?? path
-      return .success((subject, check.findings(for: input)))
+      return .success((Report.Subject(name: subject, file: path), check.findings(for: input)))
     }
     var outcome = Outcome()
-    for (file, result) in zip(files, checked) {
+    for result in checked {
       switch result {
       case .success(let (subject, findings)):
-        outcome.subjects.append(Report.Subject(name: subject, file: path(file)))
+        outcome.subjects.append(subject)
         outcome.findings += findings
       case .failure(let error): throw error
       }

@@ -38,6 +38,11 @@ public struct AcceptedDrift: Sendable, Hashable {
     return today > expires
   }
 
+  /// What the entry accepts, as its findings name it: `fingerprint 8c9d...` or the path.
+  var described: String {
+    fingerprint.map { "fingerprint \($0)" } ?? path.map { "\($0)" } ?? ""
+  }
+
   /// Whether the entry matches `finding`.
   public func matches(_ finding: Finding) -> Bool {
     if let fingerprint, finding.fingerprint != fingerprint { return false }
@@ -62,7 +67,7 @@ public struct AcceptedDrift: Sendable, Hashable {
     _ entries: [AcceptedDrift], reported: [Finding], today: String
   ) -> [Finding] {
     entries.filter { $0.isExpired(today: today) }.map { entry in
-      let what = entry.fingerprint.map { "fingerprint \($0)" } ?? entry.path.map { "\($0)" } ?? ""
+      let what = entry.described
       let matched = reported.count { entry.matches($0) }
       return Finding(
         severity: .warning, kind: "config.accepted-drift-expired",
@@ -81,7 +86,7 @@ public struct AcceptedDrift: Sendable, Hashable {
     entries.filter { entry in
       !entry.isExpired(today: today) && !reported.contains { entry.matches($0) }
     }.map { entry in
-      let what = entry.fingerprint.map { "fingerprint \($0)" } ?? entry.path.map { "\($0)" } ?? ""
+      let what = entry.described
       return Finding(
         severity: .info, kind: "config.accepted-drift-stale",
         message:

@@ -34,13 +34,10 @@ extension HTTPResponse {
   /// The whole message: head and body.
   public func serialized(keepAlive: Bool) -> [UInt8] { head(keepAlive: keepAlive) + body }
 
-  /// Whether `name` is a token (RFC 9110 5.6.2): one or more of the visible ASCII characters
-  /// other than the delimiters.
+  /// Whether `name` is a token (RFC 9110 5.6.2), as the request parser requires of the
+  /// names it reads.
   static func isToken(_ name: String) -> Bool {
-    !name.isEmpty
-      && name.utf8.allSatisfy { byte in
-        (0x21...0x7E).contains(byte) && !Array("\"(),/:;<=>?@[\\]{}".utf8).contains(byte)
-      }
+    !name.isEmpty && name.utf8.allSatisfy(HTTPRequestParser.isTokenByte)
   }
 
   /// A value without CR and LF, so a recorded or echoed value cannot split the header.

@@ -39,7 +39,7 @@ public struct RecordingStore: Sendable {
 
   /// The contents of the recording file at `relativePath`.
   public func bytes(of relativePath: String) throws(RecordingStoreError) -> [UInt8] {
-    let path = (directory.hasSuffix("/") ? directory : directory + "/") + relativePath
+    let path = folderPrefix + relativePath
     do throws(FileReadError) {
       return try FileContents.bytes(atPath: path)
     } catch {
@@ -92,9 +92,11 @@ public struct RecordingStore: Sendable {
       let temporary = try? FolderWalk.files(
         in: directory, hidden: true, where: FileNames.isTemporary)
     else { return 0 }
-    let folder = directory.hasSuffix("/") ? directory : directory + "/"
-    return temporary.count { unlink(folder + $0) == 0 }
+    return temporary.count { unlink(folderPrefix + $0) == 0 }
   }
+
+  /// The folder as the start of the paths of its files, with one `/`.
+  private var folderPrefix: String { directory.hasSuffix("/") ? directory : directory + "/" }
 
   /// Writes `recording` at its ``Recording/relativePath`` atomically; returns the path written.
   @discardableResult

@@ -84,16 +84,17 @@ public enum ExplainCommand: Command {
         return ExitCode.success
       }
     }
+    let file = arguments.value("--config") ?? DiffInputs.configurationFile()
     let configuration: ContractConfiguration
     do throws(DiffInputError) {
-      configuration = try DiffInputs.configuration(arguments.value("--config"))
+      configuration = try DiffInputs.configuration(file)
     } catch {
       io.err("pc-contract explain: \(error)\n")
       return error.exitCode
     }
     if let entry = configuration.acceptedDrift.first(where: { $0.fingerprint == fingerprint }) {
       io.out(
-        "fingerprint \(fingerprint) is accepted in \(arguments.value("--config") ?? DiffInputs.configurationFile() ?? "pc-contract.json"): \"\(ReportText.visible(entry.reason))\""
+        "fingerprint \(fingerprint) is accepted in \(file ?? "pc-contract.json"): \"\(ReportText.visible(entry.reason))\""
           + (entry.expires.map { ", until \($0)" } ?? "") + "\n")
       return ExitCode.success
     }

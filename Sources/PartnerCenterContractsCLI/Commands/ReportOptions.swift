@@ -53,9 +53,13 @@ struct ReportOptions: Sendable {
   /// Writes every `--output` file, each whole or not at all; the first that cannot be
   /// written is the error.
   func writeFiles(_ report: Report) throws(DiffInputError) {
-    for output in outputs {
-      try DiffInputs.write(renderer(output.format).render(report), to: output.path)
-    }
+    for output in outputs { try write(report, as: output) }
+  }
+
+  private func write(_ report: Report, as output: (format: ReportFormat, path: String))
+    throws(DiffInputError)
+  {
+    try DiffInputs.write(renderer(output.format).render(report), to: output.path)
   }
 
   /// Prints `report` on standard output in ``format``: with `--quiet`, nothing when it passes,
@@ -88,9 +92,10 @@ struct ReportOptions: Sendable {
   /// so that a CI step that runs `if: always()` finds its files.
   func leaveReports(_ command: String, _ reason: String, io: some CommandIO) {
     let report = Report.couldNotRun(command: command, reason: reason)
+    // Every file that can be written is, even after one that cannot.
     for output in outputs {
       do throws(DiffInputError) {
-        try DiffInputs.write(renderer(output.format).render(report), to: output.path)
+        try write(report, as: output)
       } catch {
         io.err("pc-contract \(command): \(error)\n")
       }

@@ -96,17 +96,9 @@ public enum ValidateCommand: Command {
         throw InputReadError.noInput(names)
       }
       subjects = sources.map { Report.Subject(name: $0.displayName, file: $0.displayName) }
-      if sources.count == 1, let source = sources.first {
-        let input = InputDecoder.decode(try read(source, io: io), name: source.displayName)
-        findings = check.findings(for: input)
-        // One large input: its tree is left for the process's exit to free.
-        ExitTeardown.shared.keepUntilExit(input)
-      } else {
-        let standardInput =
-          try sources.contains(.standardInput)
-          ? read(.standardInput, io: io) : nil
-        findings = try checkInParallel(sources, standardInput: standardInput, check: check)
-      }
+      let standardInput =
+        try sources.contains(.standardInput) ? read(.standardInput, io: io) : nil
+      findings = try checkInParallel(sources, standardInput: standardInput, check: check)
     } catch {
       return reports.couldNotRun(name, "\(error)", io: io)
     }
@@ -128,7 +120,7 @@ public enum ValidateCommand: Command {
   }
 
   /// The findings of every input, in the inputs' order, read and checked on every core (one
-  /// file per core at a time). The first input (in order) that cannot be read is the error,
+  /// file per core at a time; a single input on this thread). The first input (in order) that cannot be read is the error,
   /// as if they had been read one by one.
   private static func checkInParallel(
     _ sources: [InputFiles.Source], standardInput: [UInt8]?, check: InputCheck
@@ -145,7 +137,12 @@ public enum ValidateCommand: Command {
           return .failure(error)
         }
       }
-      return .success(check.findings(for: InputDecoder.decode(bytes, name: source.displayName)))
+      let input = InputDecoder.decode(bytes, name: source.displayName)
+      let findings = check.findings(for: input)
+      // A single input (one large file, checked on this thread) is left for the process's
+      // exit to free; many small ones are freed as they go.
+      if sources.count == 1 { ExitTeardown.shared.keepUntilExit(input) }
+      return .success(findings)
     }
     var findings: [Finding] = []
     for result in results {
