@@ -139,7 +139,8 @@ public final class URLSessionTransport: HTTPTransport {
     configuration.httpShouldSetCookies = false
     self.maximumBodySize = maximumBodySize
     calls = TransportCalls()
-    session = URLSession(configuration: configuration, delegate: calls, delegateQueue: nil)
+    session = URLSession(
+      configuration: configuration, delegate: calls, delegateQueue: InlineDelegateQueue())
   }
 
   deinit { session.invalidateAndCancel() }

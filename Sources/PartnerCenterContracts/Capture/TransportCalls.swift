@@ -86,10 +86,12 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     call?.finish(result)
   }
 
-  /// Ends the call of `task` with `failure` and stops the task.
+  /// Ends the call of `task` with `failure` and stops the task. The stop is sent from another
+  /// queue: delegate calls run on URLSession's own queue (``InlineDelegateQueue``), which
+  /// `cancel()` waits for.
   private func fail(_ task: URLSessionTask, _ failure: TransportError) {
     end(task, .failure(failure))
-    task.cancel()
+    DispatchQueue.global().async { task.cancel() }
   }
 
   func urlSession(
@@ -154,6 +156,18 @@ final class TransportCalls: NSObject, URLSessionDataDelegate, @unchecked Sendabl
       call.finish(.failure(URLError(.badServerResponse)))
     }
   }
+}
+
+/// URLSession's delegate queue that runs each delegate call at once, on the thread that
+/// URLSession calls from.
+///
+/// On Linux, URLSession hands every chunk libcurl reads (and decodes) to its delegate queue
+/// without waiting for it: behind an ordinary queue, a server that floods loopback, or a
+/// gzip bomb, piles up most of a gigabyte before the delegate has counted the chunk that
+/// passes the limit. Run inline, each chunk is counted, and dropped past the limit, before
+/// libcurl reads the next one, so a call holds at most its limit.
+final class InlineDelegateQueue: OperationQueue, @unchecked Sendable {
+  override func addOperation(_ block: @escaping @Sendable () -> Void) { block() }
 }
 
 /// A data task that may be cancelled before it has started: the cancellation is kept and
