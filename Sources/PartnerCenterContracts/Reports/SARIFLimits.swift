@@ -88,9 +88,16 @@ struct SARIFSelection {
 }
 
 /// Converts byte columns to code-point columns, reading each file once.
+///
+/// A column is counted from the nearest 4 KiB block of its line, not from the line's start:
+/// a body written on one line (megabytes) with tens of thousands of findings would otherwise
+/// take time quadratic in its length.
 struct SARIFColumns {
   var readFile: (@Sendable (String) -> [UInt8]?)?
   private var lines: [String: [ArraySlice<UInt8>]?] = [:]
+  /// Per file and 0-based line, the code points before each block of a line longer than one.
+  private var blockStarts: [String: [Int: [Int]]] = [:]
+  static let blockSize = 4096
 
   init(readFile: (@Sendable (String) -> [UInt8]?)?) { self.readFile = readFile }
 
@@ -102,10 +109,35 @@ struct SARIFColumns {
       lines[file] = .some(
         readFile(file).map { $0.split(separator: 0x0A, omittingEmptySubsequences: false) })
     }
-    guard let fileLines = lines[file] ?? nil, line <= fileLines.count else { return byteColumn }
+    guard let fileLines = lines[file] ?? nil, line >= 1, line <= fileLines.count, byteColumn >= 1
+    else { return byteColumn }
     let text = fileLines[line - 1]
-    let prefix = text.prefix(byteColumn - 1)
-    // Code points are the bytes that do not continue a UTF-8 sequence.
-    return prefix.count { $0 & 0xC0 != 0x80 } + 1
+    let end = min(byteColumn - 1, text.count)
+    let block = end / Self.blockSize
+    var start = text.startIndex
+    var count = 0
+    if block > 0 {
+      let starts = blockStarts[file]?[line - 1] ?? Self.blockStarts(of: text)
+      blockStarts[file, default: [:]][line - 1] = starts
+      start += block * Self.blockSize
+      count = starts[block]
+    }
+    return count + Self.codePoints(in: text[start..<(text.startIndex + end)]) + 1
+  }
+
+  /// Code points are the bytes that do not continue a UTF-8 sequence.
+  private static func codePoints(in bytes: ArraySlice<UInt8>) -> Int {
+    bytes.count { $0 & 0xC0 != 0x80 }
+  }
+
+  /// The code points before each block of `text`: element `k` counts bytes `0..<k*blockSize`.
+  private static func blockStarts(of text: ArraySlice<UInt8>) -> [Int] {
+    var starts = [0]
+    var offset = text.startIndex
+    while offset + blockSize <= text.endIndex {
+      starts.append(starts[starts.count - 1] + codePoints(in: text[offset..<(offset + blockSize)]))
+      offset += blockSize
+    }
+    return starts
   }
 }
