@@ -37,7 +37,7 @@ func runContract(_ options: BenchmarkOptions) {
   ).run { rules.check(ruleInput, subject: nil) }
   let findings = validator.validate(response).findings
   var byKind: [String: Int] = [:]
-  for finding in findings { byKind[finding.kind, default: 0] += 1 }
+  for finding in findings { byKind[finding.kind.id, default: 0] += 1 }
   let kinds = byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
   print("findings: \(findings.count) (\(kinds.joined(separator: ", ")))")
   // Thread CPU time as well as wall time: other processes competing for the cores inflate

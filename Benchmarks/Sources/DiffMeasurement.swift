@@ -35,7 +35,7 @@ func runDiff(_ options: BenchmarkOptions) {
     let findings = engine.diff(
       old: old, new: new, endpoint: .customerLicensesUsage, subject: "benchmark")
     var byKind: [String: Int] = [:]
-    for finding in findings { byKind[finding.kind, default: 0] += 1 }
+    for finding in findings { byKind[finding.kind.id, default: 0] += 1 }
     if options.verbose {
       let shapeOnly = DriftEngine(options: DriftOptions(identityKeys: IdentityKeys([:])))
       Measurement(name: "  shape only", bytes: bytes, repetitions: options.repetitions).run {

@@ -115,16 +115,15 @@ struct CommandLineTests {
   @Test func rulesListsEveryKindAndExplainPrintsOne() throws {
     let rules = try runBuiltTool(["rules"])
     #expect(rules.code == 0)
-    for description in FindingKindDescription.all {
-      #expect(
-        rules.stdout.contains("\n\(description.kind) (") || rules.stdout.hasPrefix(description.kind)
-      )
+    for kind in FindingKind.all {
+      #expect(rules.stdout.contains("\n\(kind.id) (") || rules.stdout.hasPrefix(kind.id))
     }
     #expect(rules.stdout.contains("drift.recording-removed (error or warning): Recording removed"))
     let explain = try runBuiltTool(["explain", "drift.type-changed"])
     #expect(explain.code == 0)
-    let description = FindingKindDescription.of("drift.type-changed")
-    #expect(explain.stdout.hasPrefix("drift.type-changed (error): \(description.title)\n"))
+    #expect(
+      explain.stdout.hasPrefix(
+        "drift.type-changed (error): \(FindingKind.driftTypeChanged.title)\n"))
     #expect(explain.stdout.contains("README.md#kind-drift-type-changed"))
     #expect(explain.stdout.contains("accept it in pc-contract.json"))
     let family = try runBuiltTool(["explain", "schema.maximum"])

@@ -38,11 +38,12 @@ import Testing
 
 @Suite struct FindingTests {
   @Test func fingerprintIsStableAndDistinguishesParts() {
-    let one = Finding(severity: .error, kind: "schema.required", message: "m", pointer: "/items/0")
+    let one = Finding(
+      severity: .error, kind: .schema(keyword: "required"), message: "m", pointer: "/items/0")
     let same = Finding(
-      severity: .warning, kind: "schema.required", message: "other", pointer: "/items/0")
+      severity: .warning, kind: .schema(keyword: "required"), message: "other", pointer: "/items/0")
     let other = Finding(
-      severity: .error, kind: "schema.required", message: "m", pointer: "/items/1")
+      severity: .error, kind: .schema(keyword: "required"), message: "m", pointer: "/items/1")
     #expect(one.fingerprint == same.fingerprint)
     #expect(one.fingerprint != other.fingerprint)
     #expect(one.fingerprint.count == 16)

@@ -48,7 +48,7 @@ import Testing
     let bytes = RecordingCodec.encode(recording(bodyBytes: Array("<html>oops</html>".utf8)))
     let input = InputDecoder.decode(bytes, name: "rec.json")
     let entry = try #require(input.entries.first)
-    #expect(entry.findings.map(\.kind) == ["input.not-json"])
+    #expect(entry.findings.map(\.kind.id) == ["input.not-json"])
     let located = input.locate([entry.findings])
     let text = try #require(
       JSONSourceLocator(bytes).locate(try JSONPointer(parsing: "/response/bodyText")))
@@ -61,7 +61,7 @@ import Testing
     #expect(input.kind == .recording)
     #expect(input.entries.isEmpty)
     let located = input.locate([])
-    #expect(located.map(\.kind) == ["input.invalid-recording"])
+    #expect(located.map(\.kind.id) == ["input.invalid-recording"])
     #expect(located.first?.source?.column == 34)
   }
 
@@ -129,7 +129,7 @@ import Testing
     let bytes = har(entries: [try harEntry(url: "https://example.com/", text: "{}")])
     let input = InputDecoder.decode(bytes, name: "other.har")
     #expect(input.entries.isEmpty)
-    #expect(input.findings.map(\.kind) == ["input.no-responses"])
+    #expect(input.findings.map(\.kind.id) == ["input.no-responses"])
     #expect(input.locate([]).first?.source?.line != nil)
   }
 }

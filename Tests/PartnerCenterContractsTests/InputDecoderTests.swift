@@ -13,7 +13,7 @@ func lineNumber(of needle: String, in text: String) -> Int? {
 
 /// A finding about `pointer` in `part`, to be located.
 func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
-  Finding(severity: .error, kind: "test.probe", message: "probe", part: part, pointer: pointer)
+  Finding(severity: .error, kind: .inputFamily, message: "probe", part: part, pointer: pointer)
 }
 
 @Suite struct InputDecoderTests {
@@ -76,13 +76,13 @@ func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
     let input = InputDecoder.decode([0xEF, 0xBB, 0xBF] + Array(body.utf8), name: "bom.json")
     let entry = try #require(input.entries.first)
     #expect(entry.response.body != nil)
-    #expect(entry.findings.map(\.kind) == ["input.byte-order-mark"])
+    #expect(entry.findings.map(\.kind.id) == ["input.byte-order-mark"])
     #expect(entry.findings.first?.severity == .info)
     let http = InputDecoder.decode(
       [0xEF, 0xBB, 0xBF] + Array(DocumentationExample.customerResponse.utf8), name: "bom.http")
     #expect(http.kind == .rawHTTP)
     #expect(http.entries.first?.response.status == 200)
-    #expect(http.entries.first?.findings.map(\.kind) == ["input.byte-order-mark"])
+    #expect(http.entries.first?.findings.map(\.kind.id) == ["input.byte-order-mark"])
   }
 
   @Test func htmlBodyIsNotJSONAtTheBodysLine() throws {
@@ -94,7 +94,7 @@ func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
     #expect(entry.response.body == nil)
     #expect(entry.response.bodyProblem?.contains("HTML") == true)
     let finding = try #require(entry.findings.first)
-    #expect(finding.kind == "input.not-json")
+    #expect(finding.kind.id == "input.not-json")
     #expect(finding.message.contains("502 Bad Gateway"))
     #expect(finding.source?.line == 4)
   }
@@ -102,11 +102,11 @@ func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
   @Test func emptyBodyAndEmptyInputAreReported() throws {
     let headOnly = InputDecoder.decode(
       Array("HTTP/1.1 200 OK\nContent-Length: 0\n\n".utf8), name: "x")
-    #expect(headOnly.entries.first?.findings.map(\.kind) == ["input.empty-body"])
+    #expect(headOnly.entries.first?.findings.map(\.kind.id) == ["input.empty-body"])
     for bytes in [[], Array(" \n\t\r\n".utf8)] as [[UInt8]] {
       let input = InputDecoder.decode(bytes, name: "empty.json")
       #expect(input.kind == .json)
-      #expect(input.entries.first?.findings.map(\.kind) == ["input.empty-body"])
+      #expect(input.entries.first?.findings.map(\.kind.id) == ["input.empty-body"])
     }
   }
 
@@ -115,7 +115,7 @@ func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
     let cut = String(text.prefix(text.count - 200))
     let entry = try #require(InputDecoder.decode(Array(cut.utf8), name: "x").entries.first)
     let finding = try #require(entry.findings.first)
-    #expect(finding.kind == "input.malformed-json")
+    #expect(finding.kind.id == "input.malformed-json")
     #expect(finding.message.hasPrefix("the body is truncated: "))
     let lines = cut.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(finding.source?.line == lines.count)
@@ -167,7 +167,7 @@ func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
       + item.utf8.distance(from: item.startIndex, to: valueOffset)
     #expect(last.first?.source?.column == column)
     let truncated = InputDecoder.decode(Array(bytes.dropLast(10)), name: "big.json")
-    #expect(truncated.entries.first?.findings.first?.kind == "input.malformed-json")
+    #expect(truncated.entries.first?.findings.first?.kind.id == "input.malformed-json")
     #expect(truncated.entries.first?.findings.first?.source?.line == 1)
   }
 

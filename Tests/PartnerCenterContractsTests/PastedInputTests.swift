@@ -42,7 +42,7 @@ import Testing
   @Test func findingsInAChunkedBodyArePlacedOnThePastedLine() throws {
     let bytes = chunked(brokenBody, size: 37)
     let findings = check(bytes)
-    let maximum = try #require(findings.first { $0.kind == "schema.maximum" })
+    let maximum = try #require(findings.first { $0.kind.id == "schema.maximum" })
     let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
     let line = try #require(lineNumber(of: "100.5", in: text))
     let lineText = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
@@ -92,7 +92,7 @@ import Testing
     coding: String, base64: String
   ) throws {
     let findings = check(compressed(coding, base64))
-    let required = try #require(findings.first { $0.kind == "schema.required" })
+    let required = try #require(findings.first { $0.kind.id == "schema.required" })
     #expect(required.source?.line == 5)
     let decoding = coding == "x-gzip" ? "gzip" : coding
     #expect(required.message.contains("(at line 3, column 13 of the \(decoding)-decoded body)"))
@@ -115,7 +115,7 @@ import Testing
   @Test func brotliIsNamedNotMisread() {
     let findings = check(compressed("br", "GwAA"))
     #expect(findings.count == 1)
-    #expect(findings.first?.kind == "input.unsupported-encoding")
+    #expect(findings.first?.kind.id == "input.unsupported-encoding")
     #expect(findings.first?.message.contains("'br'") == true)
     #expect(findings.first?.source?.line == 3)
   }
@@ -125,10 +125,10 @@ import Testing
       "HTTP/1.1 200 Connection established\n\nHTTP/1.1 100 Continue\n\n" + head + "\n\n"
       + brokenBody
     let findings = check(Array(text.utf8))
-    #expect(findings.contains { $0.kind == "schema.maximum" })
-    #expect(!findings.contains { $0.kind.hasPrefix("input.") })
+    #expect(findings.contains { $0.kind.id == "schema.maximum" })
+    #expect(!findings.contains { $0.kind.id.hasPrefix("input.") })
     let line = lineNumber(of: "100.5", in: text)
-    #expect(findings.first { $0.kind == "schema.maximum" }?.source?.line == line)
+    #expect(findings.first { $0.kind.id == "schema.maximum" }?.source?.line == line)
   }
 
   @Test func curlVerboseOutputIsReadAsWhatItIs() throws {
@@ -139,8 +139,8 @@ import Testing
       + ["<", "{ [1726 bytes data]"]).joined(separator: "\n") + "\n" + brokenBody
       + "\n* Connection #0 to host left intact\n"
     let findings = check(Array(text.utf8))
-    #expect(findings.count { $0.kind.hasPrefix("input.") } == 0, "\(findings.map(\.message))")
-    let maximum = try #require(findings.first { $0.kind == "schema.maximum" })
+    #expect(findings.count { $0.kind.id.hasPrefix("input.") } == 0, "\(findings.map(\.message))")
+    let maximum = try #require(findings.first { $0.kind.id == "schema.maximum" })
     #expect(maximum.source?.line == lineNumber(of: "100.5", in: text))
     #expect(maximum.subject?.hasPrefix("customer-licenses-usage/") == true)
   }
@@ -153,8 +153,8 @@ import Testing
           "content": {"size": 1726, "mimeType": "application/json", "comment": "Response bodies are not included."}}}]}}
       """
     let findings = check(Array(har.utf8), name: "saved.har")
-    #expect(findings.count == 1, "\(findings.map(\.kind))")
-    #expect(findings.first?.kind == "input.body-not-captured")
+    #expect(findings.count == 1, "\(findings.map(\.kind.id))")
+    #expect(findings.first?.kind.id == "input.body-not-captured")
     #expect(findings.first?.message.contains("Response bodies are not included.") == true)
     #expect(findings.first?.source?.line == 4)
   }
@@ -167,7 +167,7 @@ import Testing
           "content": {"size": 97, "mimeType": "application/json", "encoding": "base64", "text": "\(Self.gzipBody)"}}}]}}
       """
     let findings = check(Array(har.utf8), name: "gz.har")
-    #expect(findings.contains { $0.kind == "schema.required" }, "\(findings.map(\.kind))")
-    #expect(!findings.contains { $0.kind.hasPrefix("input.") })
+    #expect(findings.contains { $0.kind.id == "schema.required" }, "\(findings.map(\.kind.id))")
+    #expect(!findings.contains { $0.kind.id.hasPrefix("input.") })
   }
 }

@@ -14,7 +14,7 @@ import Testing
     ],
     findings: [
       Finding(
-        severity: .error, kind: "schema.maximum",
+        severity: .error, kind: .schema(keyword: "maximum"),
         message: "100.5 is greater than the maximum 100", pointer: "/items/0/usagePercent",
         expectation:
           "https://schemas.example/pc/customer-licenses-usage-insights.schema.json#/properties/usagePercent/maximum",
@@ -22,17 +22,17 @@ import Testing
         source: SourceReference(file: "responses/customer.http", line: 15, column: 29),
         newValue: .number(JSONNumber(text: "100.5") ?? JSONNumber(0))),
       Finding(
-        severity: .warning, kind: "rule.request-id-echo",
+        severity: .warning, kind: .ruleFamilyMember,
         message: "MS-RequestId 'abc' does not echo the request's", part: .responseHeaders,
         pointer: "/MS-RequestId", expectation: "rule.request-id-echo",
         subject: "customer-licenses-usage/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04",
         source: SourceReference(file: "responses/customer.http", line: 5, column: 1)),
       Finding(
-        severity: .error, kind: "input.malformed-json",
+        severity: .error, kind: .inputMalformedJSON,
         message: "the body is truncated: expected '}' after object member, found end of input",
         source: SourceReference(file: "<stdin>", line: 3, column: 11)),
       Finding(
-        severity: .info, kind: "input.byte-order-mark",
+        severity: .info, kind: .inputByteOrderMark,
         message: "the body starts with a UTF-8 byte-order mark", part: .input,
         source: SourceReference(file: "<stdin>")),
     ],
@@ -68,9 +68,15 @@ import Testing
   }
 
   @Test func findingLineLeavesOutWhatIsUnknown() {
-    let bare = Finding(severity: .error, kind: "k", message: "m")
+    let bare = Finding(severity: .error, kind: .inputFamily, message: "m")
     #expect(TextReport().line(for: bare) == "error: m")
-    let status = Finding(severity: .error, kind: "k", message: "m", part: .responseStatus)
+    let status = Finding(severity: .error, kind: .inputFamily, message: "m", part: .responseStatus)
     #expect(TextReport().line(for: status) == "error: response.status: m")
   }
+}
+
+extension FindingKind {
+  /// A rule kind that no ``ContractRule`` declares, described by its family.
+  static let ruleFamilyMember = FindingKind(
+    "rule.request-id-echo", ruleFamily.severities, ruleFamily.title, ruleFamily.explanation)
 }

@@ -200,7 +200,7 @@ private struct Worker: Sendable {
     if scrubbedPlaces > 0 {
       verdict.findings.append(
         Finding(
-          severity: .info, kind: "capture.secret-scrubbed",
+          severity: .info, kind: .captureSecretScrubbed,
           message:
             "the exchange held a credential or token-shaped value in \(Plural.counted(scrubbedPlaces, "place")); each is written as \(SecretScrubber.replacement)",
           part: .input, subject: endpoint.subject))
@@ -208,7 +208,7 @@ private struct Worker: Sendable {
     for index in verdict.findings.indices {
       verdict.findings[index].message = scrubber.scrub(verdict.findings[index].message)
       if verdict.findings[index].subject == nil {
-        verdict.findings[index].subject = endpoint.subject
+        verdict.findings[index] = verdict.findings[index].with(subject: endpoint.subject)
       }
     }
     let path: String?
@@ -231,7 +231,7 @@ private struct Worker: Sendable {
   private func failure(_ endpoint: Endpoint, _ reason: String) -> CaptureOutcome {
     events(.failed(endpoint, reason: reason))
     let finding = Finding(
-      severity: .error, kind: "capture.failed", message: reason, part: .input,
+      severity: .error, kind: .captureFailed, message: reason, part: .input,
       subject: endpoint.subject)
     return CaptureOutcome(endpoint: endpoint, kind: .failed, findings: [finding])
   }

@@ -44,7 +44,7 @@ struct CustomerLister: Sendable {
         guard let id = item["id"]?.stringValue, isGUID(id) else {
           rejected.append(
             Finding(
-              severity: .error, kind: "capture.invalid-customer-id",
+              severity: .error, kind: .captureInvalidCustomerID,
               message: "customer list page \(page) item \(index) has no GUID id; it is skipped",
               pointer: "/items/\(index)/id", subject: Endpoint.customerList.subject))
           continue

@@ -101,7 +101,7 @@ public struct ContractCheck: Sendable {
       case .failure(let error):
         outcome.findings.append(
           Finding(
-            severity: .error, kind: "input.unreadable-recording", message: "\(error)",
+            severity: .error, kind: .inputUnreadableRecording, message: "\(error)",
             part: .input, source: SourceReference(file: path(entry.relativePath))))
       }
     }
@@ -157,7 +157,7 @@ public struct ContractCheck: Sendable {
     }
     reported += failures
     outcome.findings += configuration.accepting(failures, today: today)
-    outcome.failedCalls = failures.count { $0.kind == "capture.failed" }
+    outcome.failedCalls = failures.count { $0.kind == .captureFailed }
     let failedSubjects = Set(failures.compactMap(\.subject))
     for (subject, old) in storedBySubject.sorted(by: { $0.key < $1.key })
     where !capturedSubjects.contains(subject) && !failedSubjects.contains(subject)

@@ -11,7 +11,7 @@ public struct AcceptedDrift: Sendable, Hashable {
   /// A pattern the finding's pointer must match (with ``kind``).
   public var path: PointerPattern?
   /// The finding kind to match (with ``path``), `drift.property-added`.
-  public var kind: String?
+  public var kind: FindingKind?
   /// Why the drift is accepted.
   public var reason: String
   /// The last day (`YYYY-MM-DD`, UTC) the acceptance applies, if it expires.
@@ -21,7 +21,7 @@ public struct AcceptedDrift: Sendable, Hashable {
 
   /// Creates an entry.
   public init(
-    fingerprint: String? = nil, path: PointerPattern? = nil, kind: String? = nil,
+    fingerprint: String? = nil, path: PointerPattern? = nil, kind: FindingKind? = nil,
     reason: String, expires: String? = nil, source: SourceReference? = nil
   ) {
     self.fingerprint = fingerprint
@@ -70,7 +70,7 @@ public struct AcceptedDrift: Sendable, Hashable {
       let what = entry.described
       let matched = reported.count { entry.matches($0) }
       return Finding(
-        severity: .warning, kind: "config.accepted-drift-expired",
+        severity: .warning, kind: .configAcceptedDriftExpired,
         message:
           "accepted drift (\(what), \"\(entry.reason)\") expired on \(entry.expires ?? ""); "
           + "it no longer applies (\(Plural.counted(matched, "finding")) reported again)",
@@ -88,7 +88,7 @@ public struct AcceptedDrift: Sendable, Hashable {
     }.map { entry in
       let what = entry.described
       return Finding(
-        severity: .info, kind: "config.accepted-drift-stale",
+        severity: .info, kind: .configAcceptedDriftStale,
         message:
           "accepted drift (\(what), \"\(entry.reason)\") matched nothing in this run; remove it "
           + "from pc-contract.json if the drift it accepted is gone for good",

@@ -135,11 +135,12 @@ struct ConfigurationReader {
     let path = try text("path").map { (text) throws(ConfigurationError) in
       try pattern(text, at: pointer + ["path"])
     }
-    let kind = try text("kind")
-    if let kind, !FindingKindDescription.isKnown(kind) {
+    let kindID = try text("kind")
+    let kind = kindID.flatMap(FindingKind.init(id:))
+    if let kindID, kind == nil {
       throw fail(
         pointer + ["kind"],
-        "unknown finding kind \"\(kind)\"; expected one such as \"drift.property-added\" (the README's \"Finding kinds\" lists them)"
+        "unknown finding kind \"\(kindID)\"; expected one such as \"drift.property-added\" (the README's \"Finding kinds\" lists them)"
       )
     }
     guard let reason = try text("reason") else {

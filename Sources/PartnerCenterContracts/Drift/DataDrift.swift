@@ -113,7 +113,7 @@ struct DataDrift {
         let item = newItems[newIndex]
         let key = identity(of: item)
         collector.add(
-          .itemAdded, location: ["items", String(newIndex)],
+          .driftItemAdded, location: ["items", String(newIndex)],
           message: "item \(describe(key)) was added", detail: label(key, &occurrences),
           newValue: item)
         continue
@@ -128,7 +128,7 @@ struct DataDrift {
       for change in changed {
         let name = JSONPointer(tokens: change.path).description
         collector.add(
-          .valueChanged, location: ["items", String(newIndex)] + change.path,
+          .driftValueChanged, location: ["items", String(newIndex)] + change.path,
           message:
             "\(name) of item \(describe(key)) changed from \(MessageValue.json(change.old)) to \(MessageValue.json(change.new))",
           detail: itemLabel + name, oldValue: change.old, newValue: change.new)
@@ -137,7 +137,7 @@ struct DataDrift {
     for (oldIndex, wasMatched) in matched.enumerated() where !wasMatched {
       let key = identity(of: oldItems[oldIndex])
       collector.add(
-        .itemRemoved, location: ["items"],
+        .driftItemRemoved, location: ["items"],
         message: "item \(describe(key)) was removed (it was /items/\(oldIndex))",
         detail: label(key, &occurrences), oldValue: oldItems[oldIndex],
         pointer: "/items/\(oldIndex)")
@@ -317,7 +317,7 @@ private struct Collector {
   let limit: Int
   let subject: String
   var findings: [DriftFinding] = []
-  var overflow: [DriftKind: Int] = [:]
+  var overflow: [FindingKind: Int] = [:]
 
   init(limit: Int, subject: String) {
     self.limit = limit
@@ -325,7 +325,7 @@ private struct Collector {
   }
 
   mutating func add(
-    _ kind: DriftKind, location: [String], message: String, detail: String,
+    _ kind: FindingKind, location: [String], message: String, detail: String,
     oldValue: JSONValue? = nil, newValue: JSONValue? = nil, pointer: String? = nil
   ) {
     guard findings.count < limit else {
@@ -333,23 +333,21 @@ private struct Collector {
       return
     }
     let pointerText = pointer ?? JSONPointer(tokens: location).description
-    var finding = Finding.drift(
+    let finding = Finding.drift(
       .info, kind, message, pointer: pointerText, subject: subject, detail: detail,
-      oldValue: oldValue, newValue: newValue)
-    // Fingerprints follow the item's identity, not its position, so reordering keeps them.
-    finding.fingerprint = Finding.fingerprint(
-      kind: kind.rawValue, subject: subject, pointer: "/response/body/items", expectation: detail)
+      identityPointer: "/items", oldValue: oldValue, newValue: newValue)
     findings.append(DriftFinding(finding: finding, location: location))
   }
 
   func finish() -> [DriftFinding] {
     guard !overflow.isEmpty else { return findings }
     let total = overflow.values.reduce(0, +)
-    let parts = [DriftKind.itemAdded, .itemRemoved, .valueChanged].compactMap { kind in
-      overflow[kind].map { "\($0) \(kind.rawValue)" }
+    let parts = [FindingKind.driftItemAdded, .driftItemRemoved, .driftValueChanged].compactMap {
+      kind in
+      overflow[kind].map { "\($0) \(kind.id)" }
     }
     let summary = Finding.drift(
-      .info, .dataTruncated,
+      .info, .driftDataTruncated,
       "\(total) more data changes not listed (\(parts.joined(separator: ", "))); the limit is \(limit)",
       pointer: "/items", subject: subject)
     return findings + [DriftFinding(finding: summary, location: ["items"])]

@@ -74,7 +74,7 @@ public struct DriftEngine: Sendable {
   {
     guard old.status != new.status else { return [] }
     let finding = Finding.drift(
-      .error, .statusChanged, "the status changed from \(old.status) to \(new.status)",
+      .error, .driftStatusChanged, "the status changed from \(old.status) to \(new.status)",
       part: .responseStatus, pointer: "", subject: subject,
       oldValue: .number(JSONNumber(old.status)), newValue: .number(JSONNumber(new.status)))
     return [DriftFinding(finding: finding, location: [])]
@@ -110,7 +110,7 @@ public struct DriftEngine: Sendable {
           "header \(name) changed from \(MessageValue.quoted(before ?? "")) to \(MessageValue.quoted(after ?? ""))"
       }
       let finding = Finding.drift(
-        .info, .headerChanged, message, part: .responseHeaders,
+        .info, .driftHeaderChanged, message, part: .responseHeaders,
         pointer: "/" + JSONPointer.escape(name), subject: subject,
         oldValue: before.map { .string($0) }, newValue: after.map { .string($0) })
       result.append(DriftFinding(finding: finding, location: location.map { [$0] } ?? []))
@@ -130,7 +130,7 @@ public struct DriftEngine: Sendable {
     }
     let severity: Severity = mediaType(old) == mediaType(new) ? .warning : .error
     let finding = Finding.drift(
-      severity, .contentTypeChanged,
+      severity, .driftContentTypeChanged,
       "Content-Type changed from \(MessageValue.quoted(old ?? "none")) to \(MessageValue.quoted(new ?? "none"))",
       part: .responseHeaders, pointer: "/Content-Type", subject: subject,
       oldValue: old.map { .string($0) }, newValue: new.map { .string($0) })
@@ -154,7 +154,7 @@ public struct DriftEngine: Sendable {
       return []
     default:
       let finding = Finding.drift(
-        .error, .typeChanged,
+        .error, .driftTypeChanged,
         "the body changed from \(Self.describe(old)) to \(Self.describe(new))", pointer: "",
         subject: subject)
       return [DriftFinding(finding: finding, location: [])]
@@ -185,7 +185,7 @@ public struct DriftEngine: Sendable {
       ? "totalCount (\(newTotal)) no longer equals the number of items (\(newItems.count)); it did before"
       : "totalCount (\(newTotal)) now equals the number of items; before it did not (\(oldTotal) for \(oldItems.count))"
     let finding = Finding.drift(
-      .warning, .envelopeChanged, message, pointer: "/totalCount", subject: subject,
+      .warning, .driftEnvelopeChanged, message, pointer: "/totalCount", subject: subject,
       detail: "totalCount", oldValue: .number(JSONNumber(oldTotal)),
       newValue: .number(JSONNumber(newTotal)))
     return [DriftFinding(finding: finding, location: ["totalCount"])]

@@ -91,7 +91,7 @@ public struct FolderDrift: Sendable {
 
   private func unreadable(_ path: String, _ error: RecordingError) -> Finding {
     Finding.drift(
-      .error, .recordingUnreadable, "\(error)", part: .input, pointer: "", subject: path
+      .error, .driftRecordingUnreadable, "\(error)", part: .input, pointer: "", subject: path
     ).withSource(SourceReference(file: path))
   }
 }

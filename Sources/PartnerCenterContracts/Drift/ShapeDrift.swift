@@ -49,23 +49,23 @@ struct ShapeDrift {
       let parentCount = new.nodes[node.parent].objectCount
       if isCollection && node.path == ["links"] {
         return .drift(
-          .warning, .envelopeChanged,
+          .warning, .driftEnvelopeChanged,
           "the collection now has 'links' (paging): a client that reads only 'items' misses the later pages",
           pointer: pointer, subject: subject, newValue: newBody["links"])
       }
       return .drift(
-        .info, .propertyAdded,
+        .info, .driftPropertyAdded,
         "property \(pointer) was added (\(node.types.description), in \(node.count) of \(Plural.counted(parentCount, "object")))",
         pointer: pointer, subject: subject)
     case .typeChanged:
       let was = oldNode?.types.subtracting(.null).description ?? "nothing"
       let now = node.types.subtracting(.null).description
       return .drift(
-        .error, .typeChanged, "\(pointer) changed type: was \(was), now \(now)",
+        .error, .driftTypeChanged, "\(pointer) changed type: was \(was), now \(now)",
         pointer: pointer, subject: subject, detail: now)
     case .becameNull:
       return .drift(
-        .error, .becameNull,
+        .error, .driftBecameNull,
         "\(pointer) is null in \(node.nullCount) of \(Plural.counted(node.count, "value")); it never was before",
         pointer: pointer, subject: subject)
     case .missing:
@@ -76,13 +76,13 @@ struct ShapeDrift {
       let known = (oldNode?.enumValues.sorted() ?? []).map(MessageValue.quoted).joined(
         separator: ", ")
       return .drift(
-        .warning, .newEnumValue,
+        .warning, .driftNewEnumValue,
         "\(pointer) has a new value \(MessageValue.quoted(event.detail)) (known: \(known)); a client with a closed enum breaks",
         pointer: pointer, subject: subject, detail: event.detail, newValue: .string(event.detail))
     case .rangeSeen:
       guard let oldNode else { return nil }
       return .drift(
-        .info, .rangeChanged,
+        .info, .driftRangeChanged,
         "\(pointer) now ranges \(Self.range(node)), was \(Self.range(oldNode))",
         pointer: pointer, subject: subject, detail: "seen")
     case .rangeDeclared:
@@ -93,7 +93,7 @@ struct ShapeDrift {
         return nil  // Already outside before: not drift (validation reports it).
       }
       return .drift(
-        .error, .rangeChanged,
+        .error, .driftRangeChanged,
         "\(pointer) now ranges \(Self.range(node)), outside the declared \(Self.declared(range))",
         pointer: pointer, subject: subject, detail: "declared")
     }
@@ -107,17 +107,17 @@ struct ShapeDrift {
     let present = newChild?.count ?? 0
     if isCollection && node.path.isEmpty && name == "links" {
       return .drift(
-        .warning, .envelopeChanged, "the collection no longer has 'links'", pointer: pointer,
+        .warning, .driftEnvelopeChanged, "the collection no longer has 'links'", pointer: pointer,
         subject: subject)
     }
     if present == 0 {
       return .drift(
-        .error, .propertyRemoved,
+        .error, .driftPropertyRemoved,
         "property \(pointer) was removed (it was in every one of \(Plural.counted(oldCount, "object")), now in none of \(node.objectCount))",
         pointer: pointer, subject: subject)
     }
     return .drift(
-      .error, .becameOptional,
+      .error, .driftBecameOptional,
       "property \(pointer) is missing from \(node.objectCount - present) of \(Plural.counted(node.objectCount, "object")); it was in every one before",
       pointer: pointer, subject: subject)
   }
@@ -133,7 +133,7 @@ struct ShapeDrift {
     }
     let detail = "\(event.kind)"
     return .drift(
-      severity, .formatChanged, "values at \(pointer) \(what)", pointer: pointer,
+      severity, .driftFormatChanged, "values at \(pointer) \(what)", pointer: pointer,
       subject: subject, detail: detail)
   }
 
@@ -152,7 +152,7 @@ struct ShapeDrift {
       if let newNode = newOfOld[index], new.nodes[newNode].count > 0 { continue }
       let pointer = oldNode.pointer
       let finding = Finding.drift(
-        .warning, .propertyRemoved,
+        .warning, .driftPropertyRemoved,
         "property \(pointer) no longer occurs (it was in \(oldNode.count) of \(old.nodes[oldNode.parent].objectCount) objects)",
         pointer: pointer, subject: subject)
       result.append(DriftFinding(finding: finding, location: new.nodes[newParent].firstPointer))

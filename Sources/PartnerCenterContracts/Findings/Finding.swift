@@ -47,26 +47,35 @@ public struct SourceReference: Sendable, Hashable {
 /// One thing a command found: a schema violation, a broken rule, a drifted field, a bad
 /// request. Every report format renders the same list of findings, and exit codes come from
 /// their severities.
+///
+/// Its identity (kind, subject, part, pointer, expectation and detail) cannot change once it is
+/// made, so the fingerprint derived from it stays true; ``with(subject:)`` makes a copy with
+/// another subject and its own fingerprint.
 public struct Finding: Sendable, Hashable {
   /// How much it matters.
   public var severity: Severity
-  /// What sort of finding it is, as a stable dotted id: `schema.required`,
-  /// `rule.total-count`, `drift.property-removed`, `input.malformed-json`, `request.missing-authorization`.
-  /// Reports use it as the rule id (SARIF) and accepted drift matches on it.
-  public var kind: String
+  /// What sort of finding it is. Reports use its id as the rule id (SARIF) and accepted drift
+  /// matches on it.
+  public let kind: FindingKind
   /// One sentence for a person: what is wrong, with the offending value.
   public var message: String
   /// Which part of the exchange ``pointer`` points into.
-  public var part: MessagePart
+  public let part: MessagePart
   /// JSON Pointer (RFC 6901) into ``part``: into the body for body findings, `/MS-RequestId`
   /// for a header, empty for the whole part.
-  public var pointer: String
+  public let pointer: String
   /// Where the expectation lives: the schema keyword's absolute location, the rule id, or the
   /// pointer in the old recording for drift.
-  public var expectation: String?
+  public let expectation: String?
+  /// What tells apart findings of one kind at one pointer when no expectation does: an enum
+  /// value, an item's identity (drift).
+  let detail: String?
+  /// The pointer the fingerprint follows when it is not ``pointer``: data drift names an item
+  /// by its identity (``detail``) under `/items`, not by its position, so reordering keeps it.
+  let identityPointer: String?
   /// What was checked: an endpoint and customer (`partner-licenses-usage`,
   /// `customer-licenses-usage/<id>`), or a request. Reports group findings by it.
-  public var subject: String?
+  public let subject: String?
   /// Where in an input file the offending value is, when it was read from one.
   public var source: SourceReference?
   /// For drift: the value before, when there was one.
@@ -75,16 +84,26 @@ public struct Finding: Sendable, Hashable {
   public var newValue: JSONValue?
   /// A stable identifier: the same kind of finding on the same subject and path gives the same
   /// fingerprint on every run, so it can be accepted by id. Array indices are kept, so a
-  /// finding about the third item stays distinct from one about the fourth.
-  public var fingerprint: String
+  /// finding about the third item stays distinct from one about the fourth. Derived from the
+  /// identity by ``fingerprint(kind:subject:pointer:expectation:)``.
+  public let fingerprint: String
 
-  /// Creates a finding; the fingerprint is derived from `kind`, `subject`, `pointer` and
-  /// `expectation` unless given.
+  /// Creates a finding.
   public init(
-    severity: Severity, kind: String, message: String, part: MessagePart = .responseBody,
-    pointer: String = "",
-    expectation: String? = nil, subject: String? = nil, source: SourceReference? = nil,
-    oldValue: JSONValue? = nil, newValue: JSONValue? = nil, fingerprint: String? = nil
+    severity: Severity, kind: FindingKind, message: String, part: MessagePart = .responseBody,
+    pointer: String = "", expectation: String? = nil, subject: String? = nil,
+    source: SourceReference? = nil, oldValue: JSONValue? = nil, newValue: JSONValue? = nil
+  ) {
+    self.init(
+      severity: severity, kind: kind, message: message, part: part, pointer: pointer,
+      expectation: expectation, detail: nil, identityPointer: nil, subject: subject,
+      source: source, oldValue: oldValue, newValue: newValue)
+  }
+
+  init(
+    severity: Severity, kind: FindingKind, message: String, part: MessagePart, pointer: String,
+    expectation: String?, detail: String?, identityPointer: String?, subject: String?,
+    source: SourceReference?, oldValue: JSONValue?, newValue: JSONValue?
   ) {
     self.severity = severity
     self.kind = kind
@@ -92,15 +111,23 @@ public struct Finding: Sendable, Hashable {
     self.part = part
     self.pointer = pointer
     self.expectation = expectation
+    self.detail = detail
+    self.identityPointer = identityPointer
     self.subject = subject
     self.source = source
     self.oldValue = oldValue
     self.newValue = newValue
-    self.fingerprint =
-      fingerprint
-      ?? Finding.fingerprint(
-        kind: kind, subject: subject, pointer: part.pointerPrefix + pointer,
-        expectation: expectation)
+    fingerprint = Finding.fingerprint(
+      kind: kind.id, subject: subject, pointer: part.pointerPrefix + (identityPointer ?? pointer),
+      expectation: detail ?? expectation)
+  }
+
+  /// This finding about `subject` instead, with the fingerprint that follows.
+  public func with(subject: String?) -> Finding {
+    Finding(
+      severity: severity, kind: kind, message: message, part: part, pointer: pointer,
+      expectation: expectation, detail: detail, identityPointer: identityPointer,
+      subject: subject, source: source, oldValue: oldValue, newValue: newValue)
   }
 
   /// Whether `text` has the form of a fingerprint: 16 lowercase hexadecimal digits.
@@ -164,7 +191,7 @@ extension Finding {
     if left != right { return left < right }
     if lhs.subject != rhs.subject { return (lhs.subject ?? "") < (rhs.subject ?? "") }
     if lhs.pointer != rhs.pointer { return lhs.pointer < rhs.pointer }
-    return lhs.kind < rhs.kind
+    return lhs.kind.id < rhs.kind.id
   }
 }
 

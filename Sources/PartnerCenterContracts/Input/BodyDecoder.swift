@@ -18,7 +18,7 @@ enum BodyDecoder {
   /// Why a body is not JSON.
   struct Problem: Sendable {
     /// The finding kind: `input.empty-body`, `input.not-json`, `input.malformed-json`.
-    var kind: String
+    var kind: FindingKind
     /// One sentence.
     var message: String
     /// Where in the body, when a particular byte is to blame.
@@ -33,7 +33,7 @@ enum BodyDecoder {
     let start = outcome.hasByteOrderMark ? 3 : 0
     guard let first = buffer[start...].firstIndex(where: { !isWhitespace($0) }) else {
       outcome.problem = Problem(
-        kind: "input.empty-body", message: "the body is empty; expected a JSON document",
+        kind: .inputEmptyBody, message: "the body is empty; expected a JSON document",
         location: JSONSourceLocation(offset: 0, line: 1, column: 1))
       return outcome
     }
@@ -42,7 +42,7 @@ enum BodyDecoder {
       offset: first, in: UnsafeRawBufferPointer(rebasing: buffer[0...first]))
     if buffer[first] == UInt8(ascii: "<") {
       outcome.problem = Problem(
-        kind: "input.not-json", message: "the body is HTML or XML, not JSON" + title(buffer),
+        kind: .inputNotJSON, message: "the body is HTML or XML, not JSON" + title(buffer),
         location: firstLocation)
       return outcome
     }
@@ -54,7 +54,7 @@ enum BodyDecoder {
         return digits.count == 1 ? "0" + digits : digits
       }
       outcome.problem = Problem(
-        kind: "input.not-json",
+        kind: .inputNotJSON,
         message:
           "the body is binary data, not JSON (it starts with bytes \(hex.joined(separator: " ")))"
       )
@@ -67,7 +67,7 @@ enum BodyDecoder {
     } catch {
       let truncated = error.message.hasSuffix("found end of input")
       outcome.problem = Problem(
-        kind: "input.malformed-json",
+        kind: .inputMalformedJSON,
         message: (truncated ? "the body is truncated: " : "the body is not valid JSON: ")
           + error.message,
         location: error.location)
@@ -84,7 +84,7 @@ enum BodyDecoder {
     if outcome.hasByteOrderMark {
       findings.append(
         Finding(
-          severity: .info, kind: "input.byte-order-mark",
+          severity: .info, kind: .inputByteOrderMark,
           message: "the body starts with a UTF-8 byte-order mark (accepted, but RFC 8259 says "
             + "senders must not add one)",
           subject: subject, source: locate(JSONSourceLocation(offset: 0, line: 1, column: 1))))

@@ -20,7 +20,7 @@ enum HARDecoder {
     if decoded.isEmpty {
       findings.append(
         Finding(
-          severity: .warning, kind: "input.no-responses",
+          severity: .warning, kind: .inputNoResponses,
           message:
             "none of the \(Plural.counted(entries.count, "HAR entry")) requests a licenses-usage endpoint "
             + "(/v1/analytics/licenses/usage or /v1/customers/{id}/analytics/licenses/usage)",
@@ -59,7 +59,7 @@ enum HARDecoder {
         + "; export it with content (in the browser: Save all as HAR with content)"
       findings.append(
         Finding(
-          severity: .error, kind: "input.body-not-captured", message: message, part: .input,
+          severity: .error, kind: .inputBodyNotCaptured, message: message, part: .input,
           subject: subject))
       let response = ResponseUnderTest(
         endpoint: endpoint,
@@ -69,7 +69,7 @@ enum HARDecoder {
       map.body = .string(base.appending("response").appending("content"))
       return InputEntry(response: response, findings: findings, sourceMap: map)
     }
-    func malformed(_ kind: String, _ message: String) {
+    func malformed(_ kind: FindingKind, _ message: String) {
       findings.append(
         Finding(
           severity: .error, kind: kind, message: message, part: .input,
@@ -80,7 +80,7 @@ enum HARDecoder {
         bodyBytes = [UInt8](data)
       } else {
         malformed(
-          "input.malformed-har",
+          .inputMalformedHAR,
           "response.content.text of HAR entry \(index) says it is base64 but is not")
       }
     } else {
@@ -97,7 +97,7 @@ enum HARDecoder {
         bodyBytes = try Inflater().inflate(bodyBytes[...], coding: coding)
       } catch {
         malformed(
-          "input.malformed-body", "the body of HAR entry \(index) is compressed but \(error)")
+          .inputMalformedBody, "the body of HAR entry \(index) is compressed but \(error)")
       }
     }
     let outcome = bodyBytes.withUnsafeBytes { BodyDecoder.decode($0) }

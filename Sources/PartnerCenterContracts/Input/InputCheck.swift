@@ -22,14 +22,15 @@ public struct InputCheck: Sendable {
       let subject = verdict.endpoint?.subject ?? entry.response.endpoint?.subject
       // An error status may come without a body; the validator judges that.
       let ownFindings = entry.findings.filter {
-        !(entry.response.isErrorResponse && $0.kind == "input.empty-body")
+        !(entry.response.isErrorResponse && $0.kind == .inputEmptyBody)
       }
       let bodyIsBroken = ownFindings.contains { $0.severity == .error && $0.pointer.isEmpty }
       // The decoder saw the body's problem with its exact position; the validator's finding
       // about the same problem (from `bodyProblem`) would only repeat it less precisely.
       let fromValidator = verdict.findings.filter { finding in
         !ownFindings.contains { $0.kind == finding.kind && $0.pointer == finding.pointer }
-          && !(bodyIsBroken && finding.kind.hasPrefix("input.") && finding.pointer.isEmpty)
+          && !(bodyIsBroken && finding.kind.family == FindingKind.inputFamily.id
+            && finding.pointer.isEmpty)
       }
       return (ownFindings + fromValidator).map { finding in
         var finding = finding
@@ -56,7 +57,7 @@ public struct InputCheck: Sendable {
     } catch {
       return [
         Finding(
-          severity: .error, kind: "input.malformed-json",
+          severity: .error, kind: .inputMalformedJSON,
           message: "not JSON, so not a recording: \(error.message)", part: .input,
           source: SourceReference(
             file: input.name, line: error.location.line, column: error.location.column))
@@ -67,7 +68,8 @@ public struct InputCheck: Sendable {
     ).errors
     let findings = errors.map { error in
       Finding(
-        severity: .error, kind: "schema.\(error.keyword)", message: error.message, part: .input,
+        severity: .error, kind: .schema(keyword: error.keyword), message: error.message,
+        part: .input,
         pointer: error.instanceLocation.description,
         expectation: error.absoluteKeywordLocation)
     }

@@ -25,7 +25,7 @@ public enum InputDecoder {
       if hasByteOrderMark {
         entry.findings.append(
           Finding(
-            severity: .info, kind: "input.byte-order-mark",
+            severity: .info, kind: .inputByteOrderMark,
             message: "the input starts with a UTF-8 byte-order mark (accepted)", part: .input,
             subject: entry.response.endpoint?.subject,
             source: SourceReference(file: "", line: 1, column: 1)))
@@ -76,7 +76,7 @@ public enum InputDecoder {
     } catch {
       let pointer = error.pointer ?? ""
       let finding = Finding(
-        severity: .error, kind: "input.invalid-recording", message: "\(error)", part: .input,
+        severity: .error, kind: .inputInvalidRecording, message: "\(error)", part: .input,
         pointer: pointer)
       return DecodedInput(
         name: name, kind: .recording, bytes: bytes, entries: [], findings: [finding])
@@ -119,12 +119,12 @@ public enum InputDecoder {
       problem = "the body is empty; expected a JSON document"
       findings.append(
         Finding(
-          severity: .error, kind: "input.empty-body", message: problem ?? "", subject: subject))
+          severity: .error, kind: .inputEmptyBody, message: problem ?? "", subject: subject))
     }
     if recording.response.hasByteOrderMark {
       findings.append(
         Finding(
-          severity: .info, kind: "input.byte-order-mark",
+          severity: .info, kind: .inputByteOrderMark,
           message: "the body starts with a UTF-8 byte-order mark (accepted, but RFC 8259 says "
             + "senders must not add one)", subject: subject))
     }

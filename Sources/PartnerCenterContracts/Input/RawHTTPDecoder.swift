@@ -62,7 +62,7 @@ enum RawHTTPDecoder {
     guard var statusLine = line else {
       findings.append(
         Finding(
-          severity: .error, kind: "input.malformed-http",
+          severity: .error, kind: .inputMalformedHTTP,
           message: "the input has a request but no response ('HTTP/1.1 200 OK' and so on)",
           part: .input, subject: subject, source: nil))
       return InputEntry(
@@ -109,7 +109,7 @@ enum RawHTTPDecoder {
       findings.append(
         Finding(
           severity: .error,
-          kind: part == .unsupported ? "input.unsupported-encoding" : "input.malformed-body",
+          kind: part == .unsupported ? .inputUnsupportedEncoding : .inputMalformedBody,
           message: message, subject: subject, source: source))
       return InputEntry(
         response: response(nil, problem: message), findings: findings, sourceMap: map)
@@ -126,7 +126,7 @@ enum RawHTTPDecoder {
         let traced = lines.location(of: offset)
         return SourceReference(file: "", line: traced.line, column: traced.column)
       }.map { finding in
-        guard let coding = decoded.contentCoding, finding.kind != "input.byte-order-mark" else {
+        guard let coding = decoded.contentCoding, finding.kind != .inputByteOrderMark else {
           return finding
         }
         var finding = finding
@@ -180,7 +180,7 @@ enum RawHTTPDecoder {
     if head.status == nil {
       head.findings.append(
         Finding(
-          severity: .error, kind: "input.malformed-http",
+          severity: .error, kind: .inputMalformedHTTP,
           message:
             "expected a status line such as 'HTTP/1.1 200 OK', found '\(statusLine.text.prefix(60))'",
           part: .responseStatus, subject: subject,
@@ -208,7 +208,7 @@ enum RawHTTPDecoder {
         malformedLines += 1
         head.findings.append(
           Finding(
-            severity: .error, kind: "input.malformed-http",
+            severity: .error, kind: .inputMalformedHTTP,
             message:
               "expected a header line such as 'Content-Type: application/json', found '\(current.text.prefix(60))'",
             part: .responseHeaders, subject: subject,

@@ -31,7 +31,7 @@ public struct RequestContractChecker: Sendable {
     func add(_ severity: Severity, _ kind: String, _ header: String, _ message: String) {
       findings.append(
         Finding(
-          severity: severity, kind: "request.\(kind)", message: message, part: .requestHeaders,
+          severity: severity, kind: .request(check: kind), message: message, part: .requestHeaders,
           pointer: "/\(header)", expectation: "reference: request headers",
           subject: subject))
     }

@@ -79,7 +79,7 @@ public struct GitHubReport: ReportRenderer {
         if let column = source.column { properties.append("col=\(column)") }
       }
     }
-    properties.append("title=" + Self.escapeProperty(finding.kind))
+    properties.append("title=" + Self.escapeProperty(finding.kind.id))
     let subject = finding.subject.map { "\($0): " } ?? ""
     return "::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::"
       + Self.escapeData(subject + ReportText.message(finding)) + "\n"

@@ -37,7 +37,7 @@ public struct GitLabReport: ReportRenderer {
       let subject = finding.subject.map { "\($0): " } ?? ""
       return [
         "description": .string(ReportText.visible(subject + ReportText.message(finding))),
-        "check_name": .string(finding.kind),
+        "check_name": .string(finding.kind.id),
         "fingerprint": .string(fingerprint),
         "severity": .string(Self.severity(finding.severity)),
         "location": ["path": .string(path), "lines": ["begin": .number(JSONNumber(line))]],

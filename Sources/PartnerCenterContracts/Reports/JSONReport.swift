@@ -72,7 +72,7 @@ public struct JSONReport: ReportRenderer {
   public static func value(of finding: Finding) -> JSONValue {
     var object = JSONObject()
     object["severity"] = .string(finding.severity.rawValue)
-    object["kind"] = .string(finding.kind)
+    object["kind"] = .string(finding.kind.id)
     object["message"] = .string(finding.message)
     object["part"] = .string(finding.part.rawValue)
     object["pointer"] = .string(finding.pointer)

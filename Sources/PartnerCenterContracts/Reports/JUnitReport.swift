@@ -17,7 +17,7 @@
 /// ```
 public struct JUnitReport: ReportRenderer {
   /// Kinds that mean something could not be checked, rendered as `<error>`.
-  public static let errorKinds: Set<String> = ["run.failed", "capture.failed"]
+  public static let errorKinds: Set<FindingKind> = [.runFailed, .captureFailed]
 
   /// A JUnit renderer.
   public init() {}
@@ -59,7 +59,7 @@ public struct JUnitReport: ReportRenderer {
         let element = isError ? "error" : "failure"
         if isError { errors += 1 } else { failures += 1 }
         let kinds = Set(failing.map(\.kind))
-        let type = kinds.count == 1 ? first.kind : "pc-contract.findings"
+        let type = kinds.count == 1 ? first.kind.id : "pc-contract.findings"
         let summary =
           "\(Plural.counted(failing.count, "finding")) at or above \(ReportText.failLevel(report.failLevel))"
         body +=

@@ -32,7 +32,7 @@ public struct MarkdownReport: ReportRenderer {
       let pointer = ReportText.pointer(finding)
       var place = ReportText.place(finding.source).map { Self.code($0) } ?? ""
       if !pointer.isEmpty { place += (place.isEmpty ? "" : " ") + Self.code(pointer) }
-      text += "| \(icon) \(finding.severity) | \(Self.code(finding.kind)) | "
+      text += "| \(icon) \(finding.severity) | \(Self.code(finding.kind.id)) | "
       text += "\(Self.cell(finding.subject ?? "")) | \(place) | \(Self.cell(finding.message)) |\n"
     }
     if ordered.count > limit {

@@ -39,7 +39,7 @@ public struct Report: Sendable {
     Report(
       command: command, subjects: [],
       findings: [
-        Finding(severity: .error, kind: "run.failed", message: reason, part: .input)
+        Finding(severity: .error, kind: .runFailed, message: reason, part: .input)
       ], failLevel: .atLeast(.error))
   }
 

@@ -26,9 +26,7 @@ struct SARIFSelection {
   /// Findings left out because a limit was reached.
   var dropped = 0
 
-  static let dataDrift: Set<String> = [
-    DriftKind.valueChanged.rawValue, DriftKind.itemAdded.rawValue, DriftKind.itemRemoved.rawValue,
-  ]
+  static let dataDrift: Set<FindingKind> = [.driftValueChanged, .driftItemAdded, .driftItemRemoved]
 
   init(_ all: [Finding], limits: SARIFLimits) {
     var dataDriftBySubject: [String: [Finding]] = [:]
@@ -69,16 +67,16 @@ struct SARIFSelection {
   /// placed where the first of them is.
   private static func fold(_ group: [Finding], subject: String?) -> Finding {
     let counts = [
-      (DriftKind.valueChanged, "value changed", "values changed"),
-      (DriftKind.itemAdded, "item added", "items added"),
-      (DriftKind.itemRemoved, "item removed", "items removed"),
+      (FindingKind.driftValueChanged, "value changed", "values changed"),
+      (FindingKind.driftItemAdded, "item added", "items added"),
+      (FindingKind.driftItemRemoved, "item removed", "items removed"),
     ].compactMap { kind, one, many -> String? in
-      let count = group.count { $0.kind == kind.rawValue }
+      let count = group.count { $0.kind == kind }
       return count == 0 ? nil : "\(count) \(count == 1 ? one : many)"
     }
     let severity = group.map(\.severity).max() ?? .info
     var finding = Finding(
-      severity: severity, kind: DriftKind.dataTruncated.rawValue,
+      severity: severity, kind: .driftDataTruncated,
       message:
         "data drift folded: \(counts.joined(separator: ", ")) (listed in the JSON report)",
       part: .responseBody, pointer: "", subject: subject, source: group.first?.source)

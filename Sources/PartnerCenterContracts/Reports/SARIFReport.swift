@@ -1,7 +1,7 @@
 import JSONCore
 
 /// SARIF 2.1.0, for code scanning: one run of `pc-contract`, a rule per finding kind with its
-/// help (``FindingKindDescription``), a result per finding located in its file by line and
+/// help (``FindingKind``), a result per finding located in its file by line and
 /// column, with the finding's fingerprint as a partial fingerprint so the same drift is the
 /// same alert across runs.
 ///
@@ -52,7 +52,7 @@ public struct SARIFReport: ReportRenderer {
   public func value(of report: Report) -> JSONValue {
     let selection = SARIFSelection(report.findings, limits: limits)
     let kinds = Array(Set(selection.findings.map(\.kind))).sorted()
-    var ruleIndex: [String: Int] = [:]
+    var ruleIndex: [FindingKind: Int] = [:]
     for (index, kind) in kinds.enumerated() { ruleIndex[kind] = index }
     let rules = kinds.map(Self.rule)
     var files = SARIFColumns(readFile: readFile)
@@ -61,7 +61,7 @@ public struct SARIFReport: ReportRenderer {
       uniquingKeysWith: { first, _ in first })
     let results: [JSONValue] = selection.findings.map { finding in
       var result = JSONObject()
-      result["ruleId"] = .string(finding.kind)
+      result["ruleId"] = .string(finding.kind.id)
       result["ruleIndex"] = .number(JSONNumber(ruleIndex[finding.kind] ?? 0))
       result["level"] = .string(Self.level(finding.severity))
       result["message"] = ["text": .string(ReportText.visible(ReportText.message(finding)))]
@@ -112,19 +112,17 @@ public struct SARIFReport: ReportRenderer {
   /// Where the README describes finding kinds; each kind has its own anchor there.
   static let home = "https://github.com/partner-center-contracts/pc-contract"
 
-  private static func rule(_ kind: String) -> JSONValue {
-    let description = FindingKindDescription.of(kind)
-    let text =
-      "\(description.explanation)\n\nHow to accept it: \(FindingKindDescription.acceptance)"
+  private static func rule(_ kind: FindingKind) -> JSONValue {
+    let text = "\(kind.explanation)\n\nHow to accept it: \(FindingKind.acceptance)"
     let markdown =
-      "**\(description.title)** (`\(kind)`)\n\n\(description.explanation)\n\n"
-      + "**How to accept it:** \(FindingKindDescription.acceptance)"
+      "**\(kind.title)** (`\(kind.id)`)\n\n\(kind.explanation)\n\n"
+      + "**How to accept it:** \(FindingKind.acceptance)"
     return [
-      "id": .string(kind), "name": .string(kind),
-      "shortDescription": ["text": .string(description.title)],
-      "fullDescription": ["text": .string(description.explanation)],
+      "id": .string(kind.id), "name": .string(kind.id),
+      "shortDescription": ["text": .string(kind.title)],
+      "fullDescription": ["text": .string(kind.explanation)],
       "help": ["text": .string(text), "markdown": .string(markdown)],
-      "helpUri": .string("\(home)#\(description.anchor)"),
+      "helpUri": .string("\(home)#\(kind.anchor)"),
     ]
   }
 

@@ -3,21 +3,24 @@
 /// A breach is a ``Finding`` of kind `rule.<id>` whose expectation is the id.
 public struct ContractRule: Sendable, Hashable {
   /// The stable id, `total-count`.
-  public var id: String
+  public let id: String
   /// The severity of a breach.
-  public var severity: Severity
+  public let severity: Severity
   /// One sentence: what the rule expects.
-  public var summary: String
+  public let summary: String
+  /// The finding kind of a breach, `rule.total-count`, which explains the rule.
+  public let kind: FindingKind
 
   /// Declares a rule.
   public init(id: String, severity: Severity, summary: String) {
     self.id = id
     self.severity = severity
     self.summary = summary
+    kind = FindingKind(
+      "rule." + id, [severity], "Contract rule: \(id)",
+      "The response breaks a contract rule that a schema cannot express: " + summary
+        + ". A client that relies on it computes wrong figures.")
   }
-
-  /// The finding kind of a breach, `rule.total-count`.
-  public var kind: String { "rule." + id }
 
   /// A breach of this rule.
   func finding(

@@ -90,12 +90,12 @@ public struct ContractValidator: Sendable {
       if let problem = response.bodyProblem {
         findings.append(
           Finding(
-            severity: .error, kind: "input.malformed-body",
+            severity: .error, kind: .inputMalformedBody,
             message: "the body is not JSON: \(problem)", subject: endpoint?.subject))
       } else if !response.isErrorResponse {
         findings.append(
           Finding(
-            severity: .error, kind: "input.malformed-body",
+            severity: .error, kind: .inputMalformedBody,
             message: "the body is empty; expected a JSON document", subject: endpoint?.subject))
       }
       findings += rules.check(
@@ -110,7 +110,7 @@ public struct ContractValidator: Sendable {
     guard let chosen = choice.schema else {
       findings.append(
         Finding(
-          severity: .error, kind: "input.unknown-schema", message: choice.problem,
+          severity: .error, kind: .inputUnknownSchema, message: choice.problem,
           subject: subject))
       findings += rules.check(
         RuleInput(response: response, endpoint: endpoint, itemType: nil), subject: subject)
@@ -247,13 +247,13 @@ public struct ContractValidator: Sendable {
     if DeclaredSchemas.isUndocumentedRejection(error.absoluteKeywordLocation) {
       let name = error.instanceLocation.tokens.last ?? ""
       return Finding(
-        severity: .error, kind: "schema.undocumented-property",
+        severity: .error, kind: .schemaUndocumentedProperty,
         message:
           "undocumented property '\(name)': strict mode accepts only the properties the reference lists",
         pointer: pointer, expectation: error.absoluteKeywordLocation, subject: subject)
     }
     return Finding(
-      severity: .error, kind: "schema.\(error.keyword)", message: error.message,
+      severity: .error, kind: .schema(keyword: error.keyword), message: error.message,
       pointer: pointer, expectation: error.absoluteKeywordLocation, subject: subject)
   }
 
@@ -266,7 +266,7 @@ public struct ContractValidator: Sendable {
       message += ": " + Self.truncated(text)
     }
     return Finding(
-      severity: .warning, kind: "response.error-status", message: message,
+      severity: .warning, kind: .responseErrorStatus, message: message,
       part: .responseStatus, expectation: "a successful (2xx) response", subject: subject)
   }
 

@@ -115,8 +115,8 @@ public enum AcceptCommand: Command {
       } catch {
         throw .invalid("option '--path' needs a JSON Pointer pattern (/items/*/name): \(error)")
       }
-      guard FindingKindDescription.isKnown(kind) else {
-        let kinds = FindingKindDescription.all.map(\.kind)
+      guard FindingKind(id: kind) != nil else {
+        let kinds = FindingKind.all.map { $0.id }
         throw .invalid(
           "no finding kind '\(kind)'; \(NearestName.hint(for: kind, among: kinds)) 'pc-contract rules'"
         )

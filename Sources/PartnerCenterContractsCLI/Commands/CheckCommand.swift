@@ -226,7 +226,7 @@ public enum CheckCommand: Command {
     var findingsBySubject: [String: [Finding]] = [:]
     var failures: [Finding] = []
     for finding in summary.findings {
-      if finding.kind.hasPrefix("capture.") {
+      if finding.kind.family == "capture" {
         failures.append(finding)
       } else {
         findingsBySubject[finding.subject ?? "", default: []].append(finding)

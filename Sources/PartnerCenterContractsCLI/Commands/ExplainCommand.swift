@@ -42,22 +42,21 @@ public enum ExplainCommand: Command {
     if Finding.isFingerprint(subject) {
       return try explainFingerprint(subject, arguments, io: io)
     }
-    guard FindingKindDescription.isKnown(subject) || FindingKindDescription.isFamily(subject)
-    else {
-      let kinds = FindingKindDescription.all.map(\.kind)
+    guard let kind = FindingKind(id: subject) ?? FindingKind.family(named: subject) else {
+      let kinds = FindingKind.all.map { $0.id }
       throw .invalid(
         "no finding kind '\(subject)'; \(NearestName.hint(for: subject, among: kinds)) 'pc-contract rules' for every kind"
       )
     }
-    io.out(text(FindingKindDescription.of(subject)))
+    io.out(text(kind))
     return ExitCode.success
   }
 
   /// A kind's explanation, how to accept it and where the README says more.
-  static func text(_ description: FindingKindDescription) -> String {
-    RulesCommand.entry(description) + "\n"
-      + RulesCommand.wrapped(FindingKindDescription.acceptance, indent: 2)
-      + "\n  README.md#\(description.anchor)\n"
+  static func text(_ kind: FindingKind) -> String {
+    RulesCommand.entry(kind) + "\n"
+      + RulesCommand.wrapped(FindingKind.acceptance, indent: 2)
+      + "\n  README.md#\(kind.anchor)\n"
   }
 
   private static func explainFingerprint(
@@ -73,14 +72,15 @@ public enum ExplainCommand: Command {
       }
       let findings = report["findings"]?.arrayValue ?? []
       if let finding = findings.first(where: { $0["fingerprint"]?.stringValue == fingerprint }) {
-        let kind = finding["kind"]?.stringValue ?? ""
+        let id = finding["kind"]?.stringValue ?? ""
+        let kind = FindingKind(id: id) ?? FindingKind.family(named: String(id.prefix { $0 != "." }))
         var lines = ["fingerprint \(fingerprint) in \(path):"]
         for key in ["severity", "kind", "subject", "pointer", "message"] {
           if let value = finding[key]?.stringValue, !value.isEmpty {
             lines.append("  \(key): \(ReportText.visible(value))")
           }
         }
-        io.out(lines.joined(separator: "\n") + "\n\n" + text(FindingKindDescription.of(kind)))
+        io.out(lines.joined(separator: "\n") + (kind.map { "\n\n" + text($0) } ?? "\n"))
         return ExitCode.success
       }
     }

@@ -22,15 +22,15 @@ public enum RulesCommand: Command {
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws(UsageError) -> Int32 {
-    io.out(FindingKindDescription.all.map(entry).joined(separator: "\n"))
+    io.out(FindingKind.all.map(entry).joined(separator: "\n"))
     return ExitCode.success
   }
 
   /// One kind: `kind (severities): title`, then its explanation indented and wrapped.
-  static func entry(_ description: FindingKindDescription) -> String {
-    let severities = description.severities.map(\.rawValue).joined(separator: " or ")
-    return "\(description.kind) (\(severities.isEmpty ? "varies" : severities)): "
-      + "\(description.title)\n" + wrapped(description.explanation, indent: 2)
+  static func entry(_ kind: FindingKind) -> String {
+    let severities = kind.severities.map(\.rawValue).joined(separator: " or ")
+    return "\(kind.id) (\(severities.isEmpty ? "varies" : severities)): "
+      + "\(kind.title)\n" + wrapped(kind.explanation, indent: 2)
   }
 
   /// `text` in lines of at most `width` characters, each after `indent` spaces.

@@ -37,7 +37,7 @@ import Testing
     }
     let (summary, folder) = try await capture([.partner], transport: transport, token: token)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let scrubbed = summary.findings.filter { $0.kind == "capture.secret-scrubbed" }
+    let scrubbed = summary.findings.filter { $0.kind.id == "capture.secret-scrubbed" }
     #expect(scrubbed.count == 1)
     #expect(scrubbed.first?.severity == .info)
     #expect(scrubbed.first?.message.contains("1 place") == true)
@@ -48,7 +48,7 @@ import Testing
     let clean = ScriptedTransport { _, _ in .success(jsonResponse(partnerUsageBody())) }
     let (quiet, other) = try await capture([.partner], transport: clean, token: token)
     defer { try? FileManager.default.removeItem(atPath: other) }
-    #expect(!quiet.findings.contains { $0.kind == "capture.secret-scrubbed" })
+    #expect(!quiet.findings.contains { $0.kind.id == "capture.secret-scrubbed" })
   }
 
   @Test func capturesThePartnerAndACustomerWithTheReferenceHeaders() async throws {
@@ -175,7 +175,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     #expect(summary.captured == 0 && summary.failed == 1)
     #expect(transport.requests.count == 4)
-    #expect(summary.findings.first?.kind == "capture.failed")
+    #expect(summary.findings.first?.kind.id == "capture.failed")
     #expect(summary.findings.first?.message.contains("after 4 attempts") == true)
     #expect((try? FileManager.default.subpathsOfDirectory(atPath: folder))?.isEmpty ?? true)
   }
@@ -241,7 +241,7 @@ import Testing
     #expect(summary.captured == 1)
     #expect(
       summary.findings.contains {
-        $0.kind == "capture.invalid-customer-id" && $0.pointer == "/items/0/id"
+        $0.kind.id == "capture.invalid-customer-id" && $0.pointer == "/items/0/id"
       })
     #expect(!transport.requests.contains { $0.url.contains("escape") })
   }

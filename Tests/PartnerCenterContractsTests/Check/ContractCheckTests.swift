@@ -33,7 +33,8 @@ import Testing
     root["items"] = .array(items)
     recording.response.body = .json(.object(root))
     let finding = Finding(
-      severity: .error, kind: "schema.maximum", message: "140 is greater than the maximum 100",
+      severity: .error, kind: .schema(keyword: "maximum"),
+      message: "140 is greater than the maximum 100",
       pointer: "/items/1/usagePercent", subject: stored.endpoint.subject)
     return ContractCheck.Captured(recording: recording, findings: [finding])
   }
@@ -55,7 +56,7 @@ import Testing
     #expect(outcome.writes.isEmpty)
     let text = String(decoding: entry.bytes, as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let maximum = try #require(outcome.findings.first { $0.kind == "schema.maximum" })
+    let maximum = try #require(outcome.findings.first { $0.kind.id == "schema.maximum" })
     let line = try #require(maximum.source?.line)
     // Item 1 of the stored file: its usagePercent line.
     let usageLines = lines.indices.filter { lines[$0].contains("\"usagePercent\"") }.map { $0 + 1 }
@@ -74,7 +75,7 @@ import Testing
       stored: [entry], captured: [captured], failures: [], customersInScope: .all)
     #expect(outcome.writes.count == 1)
     let newText = String(decoding: RecordingCodec.encode(captured.recording), as: UTF8.self)
-    let maximum = try #require(outcome.findings.first { $0.kind == "schema.maximum" })
+    let maximum = try #require(outcome.findings.first { $0.kind.id == "schema.maximum" })
     #expect(maximum.source?.line == lineNumber(of: "140", in: newText))
   }
 
@@ -85,7 +86,8 @@ import Testing
     let captured = ContractCheck.Captured(
       recording: other,
       findings: [
-        Finding(severity: .error, kind: "schema.required", message: "m", pointer: "/items/0")
+        Finding(
+          severity: .error, kind: .schema(keyword: "required"), message: "m", pointer: "/items/0")
       ])
     let outcome = check(.none).compare(
       stored: [], captured: [captured], failures: [], customersInScope: .all)
@@ -99,7 +101,7 @@ import Testing
     var configuration = ContractConfiguration()
     configuration.acceptedDrift = [
       AcceptedDrift(
-        path: try PointerPattern(parsing: "/items/*/usagePercent"), kind: "drift.value-changed",
+        path: try PointerPattern(parsing: "/items/*/usagePercent"), kind: .driftValueChanged,
         reason: "r", expires: "2026-01-31")
     ]
     var captures: [ContractCheck.Captured] = []
@@ -111,7 +113,7 @@ import Testing
     }
     let outcome = check(.none, configuration: configuration).compare(
       stored: [entry], captured: captures, failures: [], customersInScope: .all)
-    #expect(outcome.findings.count { $0.kind == "config.accepted-drift-expired" } == 1)
+    #expect(outcome.findings.count { $0.kind.id == "config.accepted-drift-expired" } == 1)
   }
 }
 

@@ -87,16 +87,16 @@ struct ConfigurationTests {
 
   @Test func acceptedDriftByPathAndKindApplies() throws {
     let accepted = AcceptedDrift(
-      path: try PointerPattern(parsing: "/items/*/customerName"), kind: "drift.property-removed",
+      path: try PointerPattern(parsing: "/items/*/customerName"), kind: .driftPropertyRemoved,
       reason: "optional now")
     #expect(AcceptedDrift.apply([accepted], to: removal, today: "2026-11-21").isEmpty)
     let otherKind = AcceptedDrift(
-      path: try PointerPattern(parsing: "/items/*/customerName"), kind: "drift.property-added",
+      path: try PointerPattern(parsing: "/items/*/customerName"), kind: .driftPropertyAdded,
       reason: "wrong kind")
     let applied = AcceptedDrift.apply([otherKind], to: removal, today: "2026-11-21")
     #expect(Array(applied.dropLast()) == removal)
     // The entry matched nothing: an info says it is stale, at the entry.
-    #expect(applied.last?.kind == "config.accepted-drift-stale")
+    #expect(applied.last?.kind.id == "config.accepted-drift-stale")
     #expect(applied.last?.severity == .info)
     #expect(applied.last?.message.contains("\"wrong kind\") matched nothing") == true)
   }
@@ -109,7 +109,7 @@ struct ConfigurationTests {
       source: source)
     #expect(AcceptedDrift.apply([accepted], to: removal, today: "2026-11-20").isEmpty)
     let after = AcceptedDrift.apply([accepted], to: removal, today: "2026-11-21")
-    #expect(after.map(\.kind) == ["drift.property-removed", "config.accepted-drift-expired"])
+    #expect(after.map(\.kind.id) == ["drift.property-removed", "config.accepted-drift-expired"])
     #expect(after.last?.severity == .warning)
     #expect(after.last?.source == source)
     #expect(after.last?.message.contains("expired on 2026-11-20") == true)

@@ -26,14 +26,14 @@ import Testing
 
   @Test func everyRuleHasAnIDSeverityAndSummary() {
     #expect(Set(ContractRule.all.map(\.id)).count == ContractRule.all.count)
-    #expect(ContractRule.all.allSatisfy { !$0.summary.isEmpty && $0.kind == "rule." + $0.id })
+    #expect(ContractRule.all.allSatisfy { !$0.summary.isEmpty && $0.kind.id == "rule." + $0.id })
     #expect(ContractRule.activeWithinQualified.severity == .warning)
     #expect(ContractRule.usagePercentAgrees.severity == .warning)
   }
 
   @Test func cleanExampleBreaksNoRule() throws {
     let verdict = try customerVerdict()
-    #expect(!verdict.findings.contains { $0.kind.hasPrefix("rule.") }, "\(verdict.summary)")
+    #expect(!verdict.findings.contains { $0.kind.id.hasPrefix("rule.") }, "\(verdict.summary)")
   }
 
   @Test func totalCountOffByOne() throws {
@@ -110,7 +110,7 @@ import Testing
       return Examples.setting("/items/0/usagePercent", to: 100, in: active)
     }
     let finding = try #require(
-      verdict.findings.first { $0.kind == "rule.active-within-qualified" }, "\(verdict.summary)")
+      verdict.findings.first { $0.kind.id == "rule.active-within-qualified" }, "\(verdict.summary)")
     #expect(finding.pointer == "/items/0/licensesActive")
     #expect(finding.severity == .warning)
   }
@@ -126,7 +126,7 @@ import Testing
       return Examples.setting("/items/3/usagePercent", to: 20, in: active)
     }
     let finding = try #require(
-      verdict.findings.first { $0.kind == "rule.usage-percent-agrees" }, "\(verdict.summary)")
+      verdict.findings.first { $0.kind.id == "rule.usage-percent-agrees" }, "\(verdict.summary)")
     #expect(finding.pointer == "/items/3/usagePercent")
     #expect(finding.severity == .warning)
   }
@@ -149,7 +149,7 @@ import Testing
     })
     #expect(
       notGUID.findings.contains {
-        $0.kind == "rule.tracking-header-guid" && $0.part == .responseHeaders
+        $0.kind.id == "rule.tracking-header-guid" && $0.part == .responseHeaders
           && $0.pointer == "/MS-RequestId"
       }, "\(notGUID.summary)")
     let other = "0c39d6d5-c70d-4c55-bc02-f620844f3fd1"
@@ -161,7 +161,7 @@ import Testing
     })
     #expect(
       notEchoed.findings.contains {
-        $0.kind == "rule.tracking-header-echo" && $0.pointer == "/MS-CorrelationId"
+        $0.kind.id == "rule.tracking-header-echo" && $0.pointer == "/MS-CorrelationId"
       }, "\(notEchoed.summary)")
     let noRequest = try customerVerdict(response: {
       $0.request = nil
@@ -176,7 +176,7 @@ import Testing
     })
     #expect(
       verdict.findings.contains {
-        $0.kind == "rule.content-type-json" && $0.pointer == "/Content-Type"
+        $0.kind.id == "rule.content-type-json" && $0.pointer == "/Content-Type"
       }, "\(verdict.summary)")
     let problemJSON = try customerVerdict(response: {
       $0.headers?.set(name: "Content-Type", value: "application/problem+json")
@@ -190,7 +190,7 @@ import Testing
     let document = try JSONParser.parse(Array(text.utf8))
     let verdict = Examples.validator().validate(
       ResponseUnderTest(body: document.value, duplicateMembers: document.duplicateMembers))
-    let finding = try #require(verdict.findings.first { $0.kind == "rule.duplicate-member" })
+    let finding = try #require(verdict.findings.first { $0.kind.id == "rule.duplicate-member" })
     #expect(finding.pointer == "/attributes/objectType")
     #expect(finding.severity == .error)
     let clean = Examples.validator().validate(ResponseUnderTest(body: document.value))
@@ -204,7 +204,7 @@ import Testing
     let many = Examples.setting("/items", to: .array(Array(repeating: item, count: 250)), in: body)
     let counted = Examples.setting("/totalCount", to: 250, in: many)
     let verdict = Examples.validator().validate(Examples.response(recording, body: counted))
-    let duplicates = verdict.findings.filter { $0.kind == "rule.unique-identity" }
+    let duplicates = verdict.findings.filter { $0.kind.id == "rule.unique-identity" }
     #expect(duplicates.count == 101)
     #expect(
       duplicates.last?.pointer == "/items" && duplicates.last?.message.hasPrefix("149 more") == true
@@ -228,7 +228,7 @@ import Testing
     let verdict = Examples.validator().validate(
       ResponseUnderTest(endpoint: .partnerLicensesUsage, status: 404, body: body))
     #expect(verdict.schemaName == "error")
-    let status = verdict.findings.first { $0.kind == "response.error-status" }
+    let status = verdict.findings.first { $0.kind.id == "response.error-status" }
     #expect(status?.severity == .warning)
     #expect(status?.message == "error response 404 (code 3000): Customer not found")
     #expect(verdict.findings.count == 1)
@@ -257,7 +257,7 @@ import Testing
 
   @Test func unknownSchemaAsksForSchemaOption() {
     let verdict = Examples.validator().validate(ResponseUnderTest(body: ["hello": "world"]))
-    let finding = verdict.findings.first { $0.kind == "input.unknown-schema" }
+    let finding = verdict.findings.first { $0.kind.id == "input.unknown-schema" }
     #expect(finding?.message.contains("--schema NAME|PATH") == true)
     #expect(verdict.schemaName == nil)
     let named = Examples.validator().validate(

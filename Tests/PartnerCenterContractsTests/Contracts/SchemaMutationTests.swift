@@ -101,7 +101,7 @@ struct Mutation: Sendable, CustomTestStringConvertible {
     #expect(verdict.has(mutation.kind, at: mutation.at), "\(verdict.summary)")
     #expect(
       verdict.findings.allSatisfy {
-        $0.severity < .error || $0.kind.hasPrefix("schema.") || $0.kind.hasPrefix("rule.")
+        $0.severity < .error || $0.kind.id.hasPrefix("schema.") || $0.kind.id.hasPrefix("rule.")
       })
   }
 
@@ -110,7 +110,7 @@ struct Mutation: Sendable, CustomTestStringConvertible {
     let body = try #require(recording.response.body.json)
     let broken = Examples.setting("/items/2/usagePercent", to: 100.5, in: body)
     let verdict = Examples.validator().validate(Examples.response(recording, body: broken))
-    let finding = try #require(verdict.findings.first { $0.kind == "schema.maximum" })
+    let finding = try #require(verdict.findings.first { $0.kind.id == "schema.maximum" })
     #expect(finding.severity == .error)
     #expect(
       finding.expectation

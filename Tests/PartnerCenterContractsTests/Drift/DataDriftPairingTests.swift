@@ -13,7 +13,7 @@ struct DataDriftPairingTests {
     engine.diff(
       old: DriftFixtures.recording(body: DriftFixtures.collection(old)),
       new: DriftFixtures.recording(body: DriftFixtures.collection(new))
-    ).filter { $0.kind.hasPrefix("drift.item-") || $0.kind == DriftKind.valueChanged.rawValue }
+    ).filter { $0.kind.id.hasPrefix("drift.item-") || $0.kind == FindingKind.driftValueChanged }
   }
 
   func summary(_ findings: [Finding]) -> [String] {

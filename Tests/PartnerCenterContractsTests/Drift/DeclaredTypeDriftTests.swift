@@ -23,8 +23,8 @@ import Testing
 
   @Test func aNumberFieldThatGainsFractionsIsNoTypeChange() {
     let findings = diff { item, index in if index == 0 { item["usagePercent"] = 2.13 } }
-    #expect(!findings.contains { $0.kind == "drift.type-changed" }, "\(findings.map(\.message))")
-    #expect(findings.contains { $0.kind == "drift.value-changed" })
+    #expect(!findings.contains { $0.kind.id == "drift.type-changed" }, "\(findings.map(\.message))")
+    #expect(findings.contains { $0.kind.id == "drift.value-changed" })
   }
 
   @Test func theShippedPartnerRecordingWithAFractionalPercentageHasNoBreakingDrift() throws {
@@ -48,7 +48,7 @@ import Testing
 
   @Test func anIntegerFieldThatGainsFractionsIsATypeChange() {
     let findings = diff { item, index in if index == 0 { item["licensesActive"] = 2.5 } }
-    #expect(findings.contains { $0.kind == "drift.type-changed" && $0.severity == .error })
+    #expect(findings.contains { $0.kind.id == "drift.type-changed" && $0.severity == .error })
   }
 
   @Test func onePointZeroIsOne() {
@@ -60,7 +60,7 @@ import Testing
 
   @Test func aStringWhereANumberIsDeclaredIsStillATypeChange() {
     let findings = diff { item, _ in item["usagePercent"] = "50" }
-    #expect(findings.contains { $0.kind == "drift.type-changed" })
+    #expect(findings.contains { $0.kind.id == "drift.type-changed" })
   }
 
   @Test func withoutDeclaredSchemasTheRecordingsDecide() {
@@ -69,7 +69,7 @@ import Testing
     let findings = DriftEngine(options: options).diff(
       old: DriftFixtures.recording(),
       new: DriftFixtures.mutated { item, index in if index == 0 { item["usagePercent"] = 2.13 } })
-    #expect(findings.contains { $0.kind == "drift.type-changed" })
+    #expect(findings.contains { $0.kind.id == "drift.type-changed" })
   }
 
   @Test func rangeMessagesPrintNumbersAsWrittenAndUnboundedRangesAsBounds() throws {
@@ -77,11 +77,11 @@ import Testing
       if index == 0 { item["usagePercent"] = .number(JSONNumber(text: "1e400")!) }
     }
     let declared = try #require(
-      huge.first { $0.kind == "drift.range-changed" && $0.severity == .error })
+      huge.first { $0.kind.id == "drift.range-changed" && $0.severity == .error })
     #expect(declared.message.contains("now ranges 20...1e+400, outside the declared 0...100"))
     let negative = diff { item, index in if index == 0 { item["licensesActive"] = -3 } }
     let count = try #require(
-      negative.first { $0.kind == "drift.range-changed" && $0.severity == .error })
+      negative.first { $0.kind.id == "drift.range-changed" && $0.severity == .error })
     #expect(count.message.contains("outside the declared >= 0"), "\(count.message)")
     #expect(!count.message.contains("1.7976931348623157e+308"))
   }

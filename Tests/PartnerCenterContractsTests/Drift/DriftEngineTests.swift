@@ -11,8 +11,8 @@ struct DriftEngineTests {
     (engine ?? self.engine).diff(old: old ?? base, new: new)
   }
 
-  func only(_ kind: DriftKind, in findings: [Finding]) -> [Finding] {
-    findings.filter { $0.kind == kind.rawValue }
+  func only(_ kind: FindingKind, in findings: [Finding]) -> [Finding] {
+    findings.filter { $0.kind == kind }
   }
 
   @Test func identicalRecordingsGiveNoFindings() {
@@ -21,7 +21,7 @@ struct DriftEngineTests {
 
   @Test func addedPropertyIsInfoAndWildcarded() {
     let findings = diff(DriftFixtures.mutated { item, _ in item["workloadCode"] = "EXO" })
-    let added = only(.propertyAdded, in: findings)
+    let added = only(.driftPropertyAdded, in: findings)
     #expect(added.count == 1)
     #expect(added.first?.pointer == "/items/*/workloadCode")
     #expect(added.first?.severity == .info)
@@ -30,16 +30,16 @@ struct DriftEngineTests {
 
   @Test func removedPropertyIsBreaking() {
     let findings = diff(DriftFixtures.mutated { item, _ in item["customerName"] = nil })
-    let removed = only(.propertyRemoved, in: findings)
+    let removed = only(.driftPropertyRemoved, in: findings)
     #expect(removed.map(\.pointer) == ["/items/*/customerName"])
     #expect(removed.first?.severity == .error)
-    #expect(only(.becameOptional, in: findings).isEmpty)
+    #expect(only(.driftBecameOptional, in: findings).isEmpty)
   }
 
   @Test func changedTypeIsBreaking() {
     let findings = diff(
       DriftFixtures.mutated { item, _ in item["licensesActive"] = "5" })
-    let changed = only(.typeChanged, in: findings)
+    let changed = only(.driftTypeChanged, in: findings)
     #expect(changed.map(\.pointer) == ["/items/*/licensesActive"])
     #expect(changed.first?.severity == .error)
     #expect(changed.first?.message.contains("was integer, now string") == true)
@@ -50,13 +50,13 @@ struct DriftEngineTests {
       DriftFixtures.mutated { item, index in
         if index == 1 { item["licensesQualified"] = 10.5 }
       })
-    #expect(only(.typeChanged, in: findings).map(\.pointer) == ["/items/*/licensesQualified"])
+    #expect(only(.driftTypeChanged, in: findings).map(\.pointer) == ["/items/*/licensesQualified"])
   }
 
   @Test func becomingNullIsBreaking() {
     let findings = diff(
       DriftFixtures.mutated { item, index in if index == 2 { item["customerName"] = .null } })
-    let null = only(.becameNull, in: findings)
+    let null = only(.driftBecameNull, in: findings)
     #expect(null.map(\.pointer) == ["/items/*/customerName"])
     #expect(null.first?.severity == .error)
   }
@@ -64,7 +64,7 @@ struct DriftEngineTests {
   @Test func becomingOptionalIsBreaking() {
     let findings = diff(
       DriftFixtures.mutated { item, index in if index == 1 { item["channel"] = nil } })
-    let optional = only(.becameOptional, in: findings)
+    let optional = only(.driftBecameOptional, in: findings)
     #expect(optional.map(\.pointer) == ["/items/*/channel"])
     #expect(optional.first?.severity == .error)
     #expect(optional.first?.message.contains("1 of 3") == true)
@@ -73,7 +73,7 @@ struct DriftEngineTests {
   @Test func guidThatStopsBeingOneIsAFormatChange() {
     let findings = diff(
       DriftFixtures.mutated { item, index in if index == 0 { item["customerId"] = "contoso-7" } })
-    let format = only(.formatChanged, in: findings)
+    let format = only(.driftFormatChanged, in: findings)
     #expect(format.map(\.pointer) == ["/items/*/customerId"])
     #expect(format.first?.severity == .error)
   }
@@ -81,12 +81,12 @@ struct DriftEngineTests {
   @Test func dateTimeLosingItsOffsetIsBreakingAndGainingFractionsIsAWarning() {
     let lost = diff(
       DriftFixtures.mutated { item, _ in item["processedDateTime"] = "2017-03-10T00:00:00" })
-    #expect(only(.formatChanged, in: lost).map(\.severity) == [.error])
+    #expect(only(.driftFormatChanged, in: lost).map(\.severity) == [.error])
     let fraction = diff(
       DriftFixtures.mutated { item, _ in
         item["processedDateTime"] = "2017-03-10T00:00:00.1234567+00:00"
       })
-    let changed = only(.formatChanged, in: fraction)
+    let changed = only(.driftFormatChanged, in: fraction)
     #expect(changed.map(\.severity) == [.warning])
     #expect(changed.first?.message.contains("fractional") == true)
     #expect(lost.first?.fingerprint != changed.first?.fingerprint)
@@ -98,7 +98,7 @@ struct DriftEngineTests {
         if index == 0 { item["serviceName"] = "Microsoft 365" }
         if index == 1 { item["attributes"] = ["objectType": "CustomerLicensesUsageInsightsV2"] }
       })
-    let values = only(.newEnumValue, in: findings)
+    let values = only(.driftNewEnumValue, in: findings)
     #expect(
       Set(values.map(\.pointer)) == ["/items/*/serviceName", "/items/*/attributes/objectType"])
     #expect(values.allSatisfy { $0.severity == .warning })
@@ -108,21 +108,21 @@ struct DriftEngineTests {
   @Test func numbersOutsideTheSeenRangeAreInfoAndOutsideTheDeclaredRangeAreBreaking() {
     let seen = diff(
       DriftFixtures.mutated { item, index in if index == 0 { item["usagePercent"] = 95 } })
-    #expect(only(.rangeChanged, in: seen).map(\.severity) == [.info])
+    #expect(only(.driftRangeChanged, in: seen).map(\.severity) == [.info])
     let declared = diff(
       DriftFixtures.mutated { item, index in if index == 0 { item["usagePercent"] = 140.5 } })
-    let range = only(.rangeChanged, in: declared)
+    let range = only(.driftRangeChanged, in: declared)
     #expect(range.map(\.severity).sorted() == [.info, .error])
     #expect(range.contains { $0.message.contains("declared 0...100") })
   }
 
   @Test func statusAndContentTypeChangesAreBreaking() {
     let status = diff(DriftFixtures.recording(status: 500, contentType: "text/html"))
-    #expect(only(.statusChanged, in: status).map(\.severity) == [.error])
-    #expect(only(.contentTypeChanged, in: status).map(\.severity) == [.error])
-    #expect(only(.propertyRemoved, in: status).isEmpty)
+    #expect(only(.driftStatusChanged, in: status).map(\.severity) == [.error])
+    #expect(only(.driftContentTypeChanged, in: status).map(\.severity) == [.error])
+    #expect(only(.driftPropertyRemoved, in: status).isEmpty)
     let charset = diff(DriftFixtures.recording(contentType: "application/json"))
-    #expect(only(.contentTypeChanged, in: charset).map(\.severity) == [.warning])
+    #expect(only(.driftContentTypeChanged, in: charset).map(\.severity) == [.warning])
   }
 
   @Test func volatileHeadersAreIgnoredAndOthersAreInfo() {
@@ -131,7 +131,7 @@ struct DriftEngineTests {
       ("MS-CV", "b"), ("Date", "y"), ("X-Trace", "1"),
     ])
     let findings = diff(new, old: old)
-    #expect(findings.map(\.kind) == [DriftKind.headerChanged.rawValue])
+    #expect(findings.map(\.kind.id) == [FindingKind.driftHeaderChanged.id])
     #expect(findings.first?.severity == .info)
   }
 
@@ -139,10 +139,10 @@ struct DriftEngineTests {
     var body = DriftFixtures.collection(DriftFixtures.items, totalCount: 40).objectValue!
     body["links"] = ["next": ["uri": "/customers?page=2", "method": "GET", "headers": []]]
     let findings = diff(DriftFixtures.recording(body: .object(body)))
-    let envelope = only(.envelopeChanged, in: findings)
+    let envelope = only(.driftEnvelopeChanged, in: findings)
     #expect(Set(envelope.map(\.pointer)) == ["/links", "/totalCount"])
     #expect(envelope.allSatisfy { $0.severity == .warning })
-    #expect(only(.propertyAdded, in: findings).isEmpty)
+    #expect(only(.driftPropertyAdded, in: findings).isEmpty)
   }
 
   @Test func itemsAreMatchedByIdentityNotPosition() {
@@ -157,16 +157,16 @@ struct DriftEngineTests {
     items.append(DriftFixtures.item(workload: "Teams", active: 1, qualified: 2, percent: 50))
     items[0] = DriftFixtures.item(active: 6, qualified: 10, percent: 60)
     let findings = diff(DriftFixtures.recording(body: DriftFixtures.collection(items)))
-    let added = only(.itemAdded, in: findings)
-    let removed = only(.itemRemoved, in: findings)
-    let changed = only(.valueChanged, in: findings)
+    let added = only(.driftItemAdded, in: findings)
+    let removed = only(.driftItemRemoved, in: findings)
+    let changed = only(.driftValueChanged, in: findings)
     #expect(added.count == 1 && removed.count == 1)
     #expect(
       changed.map(\.pointer).sorted() == ["/items/0/licensesActive", "/items/0/usagePercent"])
     let active = changed.first { $0.pointer.hasSuffix("licensesActive") }
     #expect(active?.oldValue == 5 && active?.newValue == 6)
     #expect((added + removed + changed).allSatisfy { $0.severity == .info })
-    #expect(findings.contains { $0.kind == DriftKind.newEnumValue.rawValue })
+    #expect(findings.contains { $0.kind == FindingKind.driftNewEnumValue })
   }
 
   @Test func fingerprintsAreStableAcrossRunsAndReordering() {
@@ -198,7 +198,7 @@ struct DriftEngineTests {
     let bytes = RecordingCodec.encode(new)
     let findings = engine.diff(
       old: base, new: new, newFile: .init(path: "new.json", bytes: bytes))
-    let optional = findings.first { $0.kind == DriftKind.becameOptional.rawValue }
+    let optional = findings.first { $0.kind == FindingKind.driftBecameOptional }
     let expected = JSONSourceLocator(bytes).locate(
       JSONPointer(tokens: ["response", "body", "items", "1"]))
     #expect(optional?.source?.file == "new.json")
@@ -220,14 +220,14 @@ struct DriftOddInputTests {
         old: RecordedResponse(status: 200, body: .json(oldBody)),
         new: RecordedResponse(status: 200, body: .json(newBody)), endpoint: nil, subject: "deep")
     }.value
-    #expect(findings.map(\.kind) == [DriftKind.typeChanged.rawValue])
+    #expect(findings.map(\.kind.id) == [FindingKind.driftTypeChanged.id])
   }
 
   @Test func bodiesThatAreNotCollectionsStillDiff() {
     let findings = DriftEngine().diff(
       old: RecordedResponse(status: 200, body: .json(["code": 3000, "description": "x"])),
       new: RecordedResponse(status: 200, body: .text("<html>")), endpoint: nil, subject: "x")
-    #expect(findings.map(\.kind) == [DriftKind.typeChanged.rawValue])
+    #expect(findings.map(\.kind.id) == [FindingKind.driftTypeChanged.id])
     #expect(findings.first?.severity == .error)
   }
 }

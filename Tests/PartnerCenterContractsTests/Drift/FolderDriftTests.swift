@@ -38,7 +38,7 @@ struct FolderDriftTests {
         "drift.recording-removed error partner-licenses-usage",
       ])
     #expect(drift.subjects.count == 3)
-    let removed = drift.findings.first { $0.kind == DriftKind.propertyRemoved.rawValue }
+    let removed = drift.findings.first { $0.kind == FindingKind.driftPropertyRemoved }
     #expect(removed?.source?.file.hasPrefix(newPath) == true)
     #expect((removed?.source?.line ?? 0) > 1)
   }

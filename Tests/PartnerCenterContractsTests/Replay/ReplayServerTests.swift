@@ -97,8 +97,8 @@ import Testing
       port: server.port, path: "/v1/analytics/licenses/usage", headers: headers)
     #expect(response.status == 401)
     #expect(response.header("WWW-Authenticate")?.hasPrefix("OAuth realm=") == true)
-    #expect(server.findings.map(\.kind) == ["request.missing-authorization"])
-    #expect(live.findings.map(\.kind) == ["request.missing-authorization"])
+    #expect(server.findings.map(\.kind.id) == ["request.missing-authorization"])
+    #expect(live.findings.map(\.kind.id) == ["request.missing-authorization"])
   }
 
   @Test func findsReusedIDsAndCountsRepeats() async throws {
@@ -111,7 +111,7 @@ import Testing
         port: server.port, path: "/v1/analytics/licenses/usage", headers: headers)
       #expect(response.status == 200)
     }
-    #expect(server.findings.map(\.kind) == ["request.reused-correlation-id"])
+    #expect(server.findings.map(\.kind.id) == ["request.reused-correlation-id"])
     #expect(server.findings.first?.message.hasSuffix("(2 requests)") == true)
   }
 

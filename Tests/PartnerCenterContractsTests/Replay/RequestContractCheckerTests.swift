@@ -36,15 +36,15 @@ import Testing
       ]), subject: "partner-licenses-usage")
     #expect(verdict.isUnauthorized)
     #expect(
-      Set(verdict.findings.map(\.kind)) == [
+      Set(verdict.findings.map(\.kind.id)) == [
         "request.invalid-authorization", "request.accept-not-json", "request.invalid-request-id",
         "request.missing-correlation-id", "request.invalid-locale",
       ])
     #expect(verdict.findings.allSatisfy { $0.part == .requestHeaders })
     #expect(verdict.findings.allSatisfy { $0.subject == "partner-licenses-usage" })
     let missing = checker.check(request([]), subject: "s")
-    #expect(missing.findings.map(\.kind).contains("request.missing-authorization"))
-    #expect(missing.findings.map(\.kind).contains("request.missing-accept"))
+    #expect(missing.findings.map(\.kind.id).contains("request.missing-authorization"))
+    #expect(missing.findings.map(\.kind.id).contains("request.missing-accept"))
   }
 
   @Test func aRetryMayReuseItsRequestIDButANewCallMayNot() {
@@ -54,7 +54,7 @@ import Testing
     #expect(checker.check(request(goodHeaders(requestID: id)), subject: "s").findings.isEmpty)
     let other = checker.check(
       request(goodHeaders(requestID: id), target: "/v1/customers?size=1"), subject: "s")
-    #expect(other.findings.map(\.kind) == ["request.reused-request-id"])
+    #expect(other.findings.map(\.kind.id) == ["request.reused-request-id"])
   }
 
   @Test func everyCallNeedsANewCorrelationID() {
@@ -62,7 +62,7 @@ import Testing
     let correlation = UUID().uuidString
     _ = checker.check(request(goodHeaders(correlationID: correlation)), subject: "s")
     let again = checker.check(request(goodHeaders(correlationID: correlation)), subject: "s")
-    #expect(again.findings.map(\.kind) == ["request.reused-correlation-id"])
+    #expect(again.findings.map(\.kind.id) == ["request.reused-correlation-id"])
   }
 
   @Test func forgetsOldIDsToStayBounded() {

@@ -20,22 +20,22 @@ struct CIReportTests {
       ],
       findings: [
         Finding(
-          severity: .error, kind: "drift.property-removed",
+          severity: .error, kind: .driftPropertyRemoved,
           message: "property /items/*/channel was removed (it was in every one of 3 objects)",
           pointer: "/items/*/channel", subject: customer,
           source: SourceReference(file: file, line: 12, column: 9)),
         Finding(
-          severity: .warning, kind: "drift.new-enum-value",
+          severity: .warning, kind: .driftNewEnumValue,
           message: "new value 'a|b, c: 100% <new> & \"x\"'\nsecond line",
           pointer: "/items/*/serviceName",
           subject: customer, source: SourceReference(file: file, line: 20, column: 11),
           newValue: "a|b"),
         Finding(
-          severity: .info, kind: "drift.header-changed", message: "header X-Trace appeared: '1'",
+          severity: .info, kind: .driftHeaderChanged, message: "header X-Trace appeared: '1'",
           part: .responseHeaders, pointer: "/X-Trace", subject: customer,
           source: SourceReference(file: file)),
         Finding(
-          severity: .warning, kind: "config.accepted-drift-expired",
+          severity: .warning, kind: .configAcceptedDriftExpired,
           message: "accepted drift expired on 2026-11-20", part: .input, subject: "pc-contract.json"
         ),
       ],

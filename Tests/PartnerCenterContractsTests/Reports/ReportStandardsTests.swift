@@ -56,13 +56,13 @@ struct ReportStandardsTests {
       subjects: [.init(name: subject, file: file)],
       findings: hostileValues.enumerated().map { index, value in
         Finding(
-          severity: index % 2 == 0 ? .error : .warning, kind: "drift.new-enum-value",
+          severity: index % 2 == 0 ? .error : .warning, kind: .driftNewEnumValue,
           message: "new value '\(value)'", pointer: "/items/\(index)/serviceName",
           subject: subject, source: SourceReference(file: file, line: 7, column: 3),
           newValue: .string(value))
       } + [
         Finding(
-          severity: .error, kind: "capture.failed",
+          severity: .error, kind: .captureFailed,
           message: "the call failed: 500 \u{1B}]8;;https://evil.example\u{7}", part: .input,
           subject: subject)
       ],
@@ -75,7 +75,7 @@ struct ReportStandardsTests {
       command: "check", subjects: [],
       findings: [
         Finding(
-          severity: .error, kind: "run.failed",
+          severity: .error, kind: .runFailed,
           message: "could not list customers: HTTP 503", part: .input)
       ], failLevel: .atLeast(.error))
     for report in [CIReportTests.report, Self.hostileReport, failed, Self.changes(30_000)] {
@@ -115,8 +115,8 @@ struct ReportStandardsTests {
   @Test func readmeHasASectionForEveryDescribedKind() throws {
     let readme = try String(
       contentsOf: packageRoot().appendingPathComponent("README.md"), encoding: .utf8)
-    for description in FindingKindDescription.all {
-      #expect(readme.contains("<a id=\"\(description.anchor)\"></a>"), "\(description.kind)")
+    for kind in FindingKind.all {
+      #expect(readme.contains("<a id=\"\(kind.anchor)\"></a>"), "\(kind.id)")
     }
   }
 
@@ -137,7 +137,7 @@ struct ReportStandardsTests {
       command: "validate", subjects: [],
       findings: [
         Finding(
-          severity: .error, kind: "schema.type", message: "m", pointer: "/x",
+          severity: .error, kind: .schema(keyword: "type"), message: "m", pointer: "/x",
           source: SourceReference(file: "a.json", line: 1, column: byteColumn))
       ], failLevel: .atLeast(.error))
     let renderer = SARIFReport(readFile: { _ in line })
@@ -152,7 +152,7 @@ struct ReportStandardsTests {
       command: "validate", subjects: [],
       findings: [
         Finding(
-          severity: .error, kind: "schema.type", message: "m",
+          severity: .error, kind: .schema(keyword: "type"), message: "m",
           source: SourceReference(file: "/repo/./examples/broken.http", line: 3, column: 1))
       ], failLevel: .atLeast(.error))
     #expect(
@@ -180,14 +180,14 @@ struct ReportStandardsTests {
       for item in 0..<(count / 250) {
         findings.append(
           Finding(
-            severity: .info, kind: "drift.value-changed", message: "licensesActive changed",
+            severity: .info, kind: .driftValueChanged, message: "licensesActive changed",
             pointer: "/items/\(item)/licensesActive", subject: subject,
             source: SourceReference(file: file, line: item + 2, column: 5)))
       }
       for item in 0..<24 {
         findings.append(
           Finding(
-            severity: .error, kind: "schema.maximum", message: "too big",
+            severity: .error, kind: .schema(keyword: "maximum"), message: "too big",
             pointer: "/items/\(item)/usagePercent", subject: subject,
             source: SourceReference(file: file, line: item + 2, column: 7)))
       }
@@ -273,7 +273,7 @@ struct ReportStandardsTests {
     let failed = Report(
       command: "check", subjects: [],
       findings: [
-        Finding(severity: .error, kind: "run.failed", message: "no network", part: .input)
+        Finding(severity: .error, kind: .runFailed, message: "no network", part: .input)
       ],
       failLevel: .atLeast(.error))
     #expect(JUnitReport().render(failed).contains("tests=\"1\" failures=\"0\" errors=\"1\""))
