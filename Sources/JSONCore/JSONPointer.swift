@@ -237,3 +237,43 @@ private func percentEncodeFragment(_ text: String) -> String {
   }
   return String(decoding: bytes, as: UTF8.self)
 }
+
+/// A pointer written in code: `"/items/\(index)/customerId"`. The literal text is the pointer's
+/// text form (`~0`, `~1` escapes allowed); each interpolated value is one whole token, or the
+/// rest of one, taken as it is, so a header name holding `/` or `~` stays one token.
+extension JSONPointer: ExpressibleByStringInterpolation {
+  public init(stringLiteral text: String) {
+    var interpolation = StringInterpolation(literalCapacity: text.count, interpolationCount: 0)
+    interpolation.appendLiteral(text)
+    self.init(stringInterpolation: interpolation)
+  }
+
+  public init(stringInterpolation: StringInterpolation) { tokens = stringInterpolation.tokens }
+
+  /// The tokens of a pointer being written.
+  public struct StringInterpolation: StringInterpolationProtocol {
+    var tokens: [String] = []
+
+    public init(literalCapacity: Int, interpolationCount: Int) {}
+
+    public mutating func appendLiteral(_ literal: String) {
+      var pieces = literal.split(separator: "/", omittingEmptySubsequences: false)
+      let first = pieces.removeFirst()
+      precondition(
+        first.isEmpty || !tokens.isEmpty, "a JSON Pointer starts with '/': \(literal)")
+      if !first.isEmpty { tokens[tokens.count - 1] += Self.unescaped(first) }
+      for piece in pieces { tokens.append(Self.unescaped(piece)) }
+    }
+
+    public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+      precondition(!tokens.isEmpty, "a JSON Pointer starts with '/'")
+      tokens[tokens.count - 1] += value.description
+    }
+
+    private static func unescaped(_ piece: Substring) -> String {
+      guard piece.contains("~") else { return String(piece) }
+      return piece.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(
+        of: "~0", with: "~")
+    }
+  }
+}

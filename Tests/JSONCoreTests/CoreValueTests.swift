@@ -86,6 +86,25 @@ import Testing
     #expect(JSONPointer.root.parent == nil)
     #expect(JSONPointer(tokens: ["\u{E9}"]) != JSONPointer(tokens: ["e\u{301}"]))
   }
+
+  @Test func writtenInCodeLiteralTextIsEscapedAndInterpolationsAreTokens() {
+    let index = 3
+    let name = "a/b~c"
+    let items: JSONPointer = "/items/\(index)/x~1y~0z"
+    #expect(items.tokens == ["items", "3", "x/y~z"])
+    let header: JSONPointer = "/\(name)"
+    #expect(header.tokens == ["a/b~c"])
+    #expect(header.description == "/a~1b~0c")
+    let within: JSONPointer = "/items/n\(index)th/\(name)"
+    #expect(within.tokens == ["items", "n3th", "a/b~c"])
+    let root: JSONPointer = ""
+    #expect(root.isRoot)
+    let empty: JSONPointer = "/"
+    #expect(empty.tokens == [""])
+    for text in ["/a/b", "/a~01", "/~1/x", "/", "//"] {
+      #expect(JSONPointer(stringLiteral: text) == (try? JSONPointer(parsing: text)), "\(text)")
+    }
+  }
 }
 
 @Suite struct ObjectTests {

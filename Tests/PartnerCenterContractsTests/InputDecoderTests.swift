@@ -12,7 +12,7 @@ func lineNumber(of needle: String, in text: String) -> Int? {
 }
 
 /// A finding about `pointer` in `part`, to be located.
-func probe(_ pointer: String, part: MessagePart = .responseBody) -> Finding {
+func probe(_ pointer: JSONPointer, part: MessagePart = .responseBody) -> Finding {
   Finding(severity: .error, kind: .inputFamily, message: "probe", part: part, pointer: pointer)
 }
 

@@ -326,15 +326,15 @@ private struct Collector {
 
   mutating func add(
     _ kind: FindingKind, location: [String], message: String, detail: String,
-    oldValue: JSONValue? = nil, newValue: JSONValue? = nil, pointer: String? = nil
+    oldValue: JSONValue? = nil, newValue: JSONValue? = nil, pointer: JSONPointer? = nil
   ) {
     guard findings.count < limit else {
       overflow[kind, default: 0] += 1
       return
     }
-    let pointerText = pointer ?? JSONPointer(tokens: location).description
     let finding = Finding.drift(
-      .info, kind, message, pointer: pointerText, subject: subject, detail: detail,
+      .info, kind, message, pointer: pointer ?? JSONPointer(tokens: location), subject: subject,
+      detail: detail,
       identityPointer: "/items", oldValue: oldValue, newValue: newValue)
     findings.append(DriftFinding(finding: finding, location: location))
   }

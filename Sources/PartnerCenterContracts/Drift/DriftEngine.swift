@@ -111,7 +111,7 @@ public struct DriftEngine: Sendable {
       }
       let finding = Finding.drift(
         .info, .driftHeaderChanged, message, part: .responseHeaders,
-        pointer: "/" + JSONPointer.escape(name), subject: subject,
+        pointer: "/\(name)", subject: subject,
         oldValue: before.map { .string($0) }, newValue: after.map { .string($0) })
       result.append(DriftFinding(finding: finding, location: location.map { [$0] } ?? []))
     }

@@ -14,7 +14,8 @@ extension Finding {
   /// detail (an enum value, an item's identity) that tells apart changes on the same path.
   static func drift(
     _ severity: Severity, _ kind: FindingKind, _ message: String, part: MessagePart = .responseBody,
-    pointer: String, subject: String, detail: String? = nil, identityPointer: String? = nil,
+    pointer: JSONPointer, subject: String, detail: String? = nil,
+    identityPointer: JSONPointer? = nil,
     oldValue: JSONValue? = nil, newValue: JSONValue? = nil
   ) -> Finding {
     Finding(

@@ -51,8 +51,9 @@ public struct PointerPattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Whether the pattern matches a finding's part and pointer.
-  public func matches(part: MessagePart, pointer: String) -> Bool {
-    guard let parsed = try? JSONPointer(parsing: part.pointerPrefix + pointer) else { return false }
-    return matches(recordingPointer: parsed.tokens)
+  public func matches(part: MessagePart, pointer: JSONPointer) -> Bool {
+    // The prefixes are plain tokens (`/response/body`): no escapes to undo.
+    let prefix = part.pointerPrefix.split(separator: "/").map(String.init)
+    return matches(recordingPointer: prefix + pointer.tokens)
   }
 }

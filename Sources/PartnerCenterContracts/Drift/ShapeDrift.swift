@@ -101,7 +101,7 @@ struct ShapeDrift {
 
   private func missing(_ event: ShapeEvent, node: ShapeNode, oldNode: ShapeNode?) -> Finding? {
     let name = event.detail
-    let pointer = JSONPointer(tokens: node.path + [name]).description
+    let pointer = JSONPointer(tokens: node.path + [name])
     let oldCount = oldNode.map { $0.objectCount } ?? 0
     let newChild = new.child(of: event.node, named: name).map { new.nodes[$0] }
     let present = newChild?.count ?? 0

@@ -81,7 +81,7 @@ struct ShapeNode {
   var recordedKinds: UInt16 = 0
 
   /// The wildcarded body pointer, `/items/*/usagePercent`.
-  var pointer: String { JSONPointer(tokens: path).description }
+  var pointer: JSONPointer { JSONPointer(tokens: path) }
 }
 
 /// A deviation from the baseline seen while profiling: the first place it occurred.

@@ -63,7 +63,9 @@ public struct Finding: Sendable, Hashable {
   public let part: MessagePart
   /// JSON Pointer (RFC 6901) into ``part``: into the body for body findings, `/MS-RequestId`
   /// for a header, empty for the whole part.
-  public let pointer: String
+  public let pointer: JSONPointer
+  /// The text form of ``pointer``, made once: reports, report order and the fingerprint read it.
+  public let pointerText: String
   /// Where the expectation lives: the schema keyword's absolute location, the rule id, or the
   /// pointer in the old recording for drift.
   public let expectation: String?
@@ -72,7 +74,7 @@ public struct Finding: Sendable, Hashable {
   let detail: String?
   /// The pointer the fingerprint follows when it is not ``pointer``: data drift names an item
   /// by its identity (``detail``) under `/items`, not by its position, so reordering keeps it.
-  let identityPointer: String?
+  let identityPointer: JSONPointer?
   /// What was checked: an endpoint and customer (`partner-licenses-usage`,
   /// `customer-licenses-usage/<id>`), or a request. Reports group findings by it.
   public let subject: String?
@@ -91,7 +93,7 @@ public struct Finding: Sendable, Hashable {
   /// Creates a finding.
   public init(
     severity: Severity, kind: FindingKind, message: String, part: MessagePart = .responseBody,
-    pointer: String = "", expectation: String? = nil, subject: String? = nil,
+    pointer: JSONPointer = .root, expectation: String? = nil, subject: String? = nil,
     source: SourceReference? = nil, oldValue: JSONValue? = nil, newValue: JSONValue? = nil
   ) {
     self.init(
@@ -101,8 +103,8 @@ public struct Finding: Sendable, Hashable {
   }
 
   init(
-    severity: Severity, kind: FindingKind, message: String, part: MessagePart, pointer: String,
-    expectation: String?, detail: String?, identityPointer: String?, subject: String?,
+    severity: Severity, kind: FindingKind, message: String, part: MessagePart, pointer: JSONPointer,
+    expectation: String?, detail: String?, identityPointer: JSONPointer?, subject: String?,
     source: SourceReference?, oldValue: JSONValue?, newValue: JSONValue?
   ) {
     self.severity = severity
@@ -110,6 +112,7 @@ public struct Finding: Sendable, Hashable {
     self.message = message
     self.part = part
     self.pointer = pointer
+    pointerText = pointer.description
     self.expectation = expectation
     self.detail = detail
     self.identityPointer = identityPointer
@@ -118,7 +121,8 @@ public struct Finding: Sendable, Hashable {
     self.oldValue = oldValue
     self.newValue = newValue
     fingerprint = Finding.fingerprint(
-      kind: kind.id, subject: subject, pointer: part.pointerPrefix + (identityPointer ?? pointer),
+      kind: kind.id, subject: subject,
+      pointer: part.pointerPrefix + (identityPointer?.description ?? pointerText),
       expectation: detail ?? expectation)
   }
 
@@ -190,7 +194,7 @@ extension Finding {
     let right = (rhs.source?.file ?? "", rhs.source?.line ?? 0, rhs.source?.column ?? 0)
     if left != right { return left < right }
     if lhs.subject != rhs.subject { return (lhs.subject ?? "") < (rhs.subject ?? "") }
-    if lhs.pointer != rhs.pointer { return lhs.pointer < rhs.pointer }
+    if lhs.pointerText != rhs.pointerText { return lhs.pointerText < rhs.pointerText }
     return lhs.kind.id < rhs.kind.id
   }
 }

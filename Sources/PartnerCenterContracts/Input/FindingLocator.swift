@@ -103,7 +103,7 @@ extension DecodedInput {
     if let source = finding.source, let line = source.line {
       return .fixed(line: line, column: source.column ?? 1)
     }
-    let pointer = (try? JSONPointer(parsing: finding.pointer)) ?? .root
+    let pointer = finding.pointer
     guard entry >= 0 else {
       return kind == .recording || kind == .har ? .container(pointer) : .nowhere
     }
@@ -124,7 +124,7 @@ extension DecodedInput {
     case .responseStatus: return map.status.map(target(of:)) ?? .nowhere
     case .request: return map.request.map(target(of:)) ?? .nowhere
     case .input:
-      if case .string(let at) = map.body, finding.pointer.isEmpty { return .container(at) }
+      if case .string(let at) = map.body, finding.pointer.isRoot { return .container(at) }
       return kind == .recording || kind == .har ? .container(pointer) : .nowhere
     }
   }

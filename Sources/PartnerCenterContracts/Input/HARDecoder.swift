@@ -73,7 +73,7 @@ enum HARDecoder {
       findings.append(
         Finding(
           severity: .error, kind: kind, message: message, part: .input,
-          pointer: textPointer.description, subject: subject))
+          pointer: textPointer, subject: subject))
     }
     if content?["encoding"]?.stringValue == "base64" {
       if let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {

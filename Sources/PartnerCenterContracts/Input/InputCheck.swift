@@ -24,13 +24,13 @@ public struct InputCheck: Sendable {
       let ownFindings = entry.findings.filter {
         !(entry.response.isErrorResponse && $0.kind == .inputEmptyBody)
       }
-      let bodyIsBroken = ownFindings.contains { $0.severity == .error && $0.pointer.isEmpty }
+      let bodyIsBroken = ownFindings.contains { $0.severity == .error && $0.pointer.isRoot }
       // The decoder saw the body's problem with its exact position; the validator's finding
       // about the same problem (from `bodyProblem`) would only repeat it less precisely.
       let fromValidator = verdict.findings.filter { finding in
         !ownFindings.contains { $0.kind == finding.kind && $0.pointer == finding.pointer }
           && !(bodyIsBroken && finding.kind.family == FindingKind.inputFamily.id
-            && finding.pointer.isEmpty)
+            && finding.pointer.isRoot)
       }
       return (ownFindings + fromValidator).map { finding in
         var finding = finding
@@ -70,7 +70,7 @@ public struct InputCheck: Sendable {
       Finding(
         severity: .error, kind: .schema(keyword: error.keyword), message: error.message,
         part: .input,
-        pointer: error.instanceLocation.description,
+        pointer: error.instanceLocation,
         expectation: error.absoluteKeywordLocation)
     }
     // Located in the file by pointer, as a recording's own findings are.

@@ -74,7 +74,7 @@ public enum InputDecoder {
         recording = try RecordingCodec.decode(value)
       }
     } catch {
-      let pointer = error.pointer ?? ""
+      let pointer = error.pointer.flatMap { try? JSONPointer(parsing: $0) } ?? .root
       let finding = Finding(
         severity: .error, kind: .inputInvalidRecording, message: "\(error)", part: .input,
         pointer: pointer)

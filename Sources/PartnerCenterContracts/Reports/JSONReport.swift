@@ -75,7 +75,7 @@ public struct JSONReport: ReportRenderer {
     object["kind"] = .string(finding.kind.id)
     object["message"] = .string(finding.message)
     object["part"] = .string(finding.part.rawValue)
-    object["pointer"] = .string(finding.pointer)
+    object["pointer"] = .string(finding.pointerText)
     object["fingerprint"] = .string(finding.fingerprint)
     if let expectation = finding.expectation { object["expectation"] = .string(expectation) }
     if let subject = finding.subject { object["subject"] = .string(subject) }

@@ -14,8 +14,8 @@ package enum ReportText {
   /// The pointer as reports show it: bare for the body, prefixed by its part otherwise.
   static func pointer(_ finding: Finding) -> String {
     switch finding.part {
-    case .responseBody, .input: finding.pointer
-    default: finding.part.rawValue + finding.pointer
+    case .responseBody, .input: finding.pointerText
+    default: finding.part.rawValue + finding.pointerText
     }
   }
 

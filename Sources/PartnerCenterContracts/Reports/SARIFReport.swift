@@ -71,7 +71,7 @@ public struct SARIFReport: ReportRenderer {
       ]
       var properties = JSONObject()
       properties["part"] = .string(finding.part.rawValue)
-      properties["pointer"] = .string(finding.pointer)
+      properties["pointer"] = .string(finding.pointerText)
       if let subject = finding.subject { properties["subject"] = .string(subject) }
       if let old = finding.oldValue { properties["oldValue"] = old }
       if let new = finding.newValue { properties["newValue"] = new }

@@ -47,9 +47,9 @@ public struct TextReport: ReportRenderer {
     parts.append(colored(finding.severity))
     switch finding.part {
     case .responseBody, .input:
-      if !finding.pointer.isEmpty { parts.append(ReportText.visible(finding.pointer)) }
+      if !finding.pointer.isRoot { parts.append(ReportText.visible(finding.pointerText)) }
     default:
-      parts.append(ReportText.visible(finding.part.rawValue + finding.pointer))
+      parts.append(ReportText.visible(finding.part.rawValue + finding.pointerText))
     }
     parts.append(ReportText.visible(finding.message))
     return parts.joined(separator: ": ")

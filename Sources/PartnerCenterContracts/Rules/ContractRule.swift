@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A rule a schema cannot say: its id, how much a breach matters, and what it expects.
 ///
 /// A breach is a ``Finding`` of kind `rule.<id>` whose expectation is the id.
@@ -24,7 +26,8 @@ public struct ContractRule: Sendable, Hashable {
 
   /// A breach of this rule.
   func finding(
-    _ message: String, part: MessagePart = .responseBody, pointer: String = "", subject: String?
+    _ message: String, part: MessagePart = .responseBody, pointer: JSONPointer = .root,
+    subject: String?
   ) -> Finding {
     Finding(
       severity: severity, kind: kind, message: message, part: part, pointer: pointer,
@@ -115,11 +118,13 @@ struct ItemFindings {
   }
 
   /// Records a breach; the pointer and message are only built when it is reported.
-  mutating func add(pointer: @autoclosure () -> String, _ message: @autoclosure () -> String) {
+  mutating func add(
+    pointer: @autoclosure () -> JSONPointer, _ message: @autoclosure () -> String
+  ) {
     if findings.count < limit {
       findings.append(rule.finding(message(), pointer: pointer(), subject: subject))
     } else {
-      if omitted == 0 { firstOmitted = pointer() }
+      if omitted == 0 { firstOmitted = pointer().description }
       omitted += 1
     }
   }

@@ -84,7 +84,7 @@ struct RuleContext {
 
   func breach(
     _ rule: ContractRule, _ message: String, part: MessagePart = .responseBody,
-    pointer: String = ""
+    pointer: JSONPointer = .root
   ) -> Finding {
     rule.finding(message, part: part, pointer: pointer, subject: subject)
   }
@@ -125,7 +125,7 @@ struct RuleContext {
         breach(
           .duplicateMember,
           "member name \(MessageValue.quoted(repeated.key)) occurs \(times) times in one object; JSON readers disagree on which value wins",
-          pointer: repeated.pointer.description))
+          pointer: repeated.pointer))
     }
     if order.count > Self.duplicateNameLimit {
       let rest = order.count - Self.duplicateNameLimit

@@ -243,7 +243,7 @@ public struct ContractValidator: Sendable {
   // MARK: - Findings
 
   private func schemaFinding(_ error: ValidationError, subject: String?) -> Finding {
-    let pointer = error.instanceLocation.description
+    let pointer = error.instanceLocation
     if DeclaredSchemas.isUndocumentedRejection(error.absoluteKeywordLocation) {
       let name = error.instanceLocation.tokens.last ?? ""
       return Finding(

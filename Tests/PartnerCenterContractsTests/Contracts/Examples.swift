@@ -75,7 +75,7 @@ extension ContractVerdict {
 
   /// Whether a finding of `kind` points at `pointer`.
   func has(_ kind: String, at pointer: String) -> Bool {
-    findings.contains { $0.kind.id == kind && $0.pointer == pointer }
+    findings.contains { $0.kind.id == kind && $0.pointerText == pointer }
   }
 
   /// The findings as `kind pointer` lines, for failure messages.

@@ -162,8 +162,8 @@ struct DriftEngineTests {
     let changed = only(.driftValueChanged, in: findings)
     #expect(added.count == 1 && removed.count == 1)
     #expect(
-      changed.map(\.pointer).sorted() == ["/items/0/licensesActive", "/items/0/usagePercent"])
-    let active = changed.first { $0.pointer.hasSuffix("licensesActive") }
+      changed.map(\.pointerText).sorted() == ["/items/0/licensesActive", "/items/0/usagePercent"])
+    let active = changed.first { $0.pointerText.hasSuffix("licensesActive") }
     #expect(active?.oldValue == 5 && active?.newValue == 6)
     #expect((added + removed + changed).allSatisfy { $0.severity == .info })
     #expect(findings.contains { $0.kind == FindingKind.driftNewEnumValue })
