@@ -96,7 +96,7 @@ public enum PCContract {
     io: some CommandIO
   ) async -> Int32 {
     var parsed: ParsedArguments?
-    do throws(UsageError) {
+    do {
       let arguments = try command.arguments.parse(arguments)
       parsed = arguments
       if arguments.wantsHelp {
@@ -106,16 +106,18 @@ public enum PCContract {
       return try await command.run(arguments, environment: environment, io: io)
     } catch {
       io.err("pc-contract \(command.name): \(error)\n")
-      // A command line that names its reports gets them even when the rest of it is wrong.
-      if let parsed,
+      // A command line that names its reports gets them, whatever stopped the command: a CI
+      // step that runs `if: always()` finds its files.
+      if let parsed, CommandFailure.leavesReports(error),
         command.arguments.options.contains(where: {
           $0.name == "--output" && $0.valueName == "FORMAT=FILE"
         }),
-        let reports = try? ReportOptions(parsed, subjectNoun: "input")
+        let reports = try? ReportOptions(parsed, subjectNoun: command.reportSubject)
       {
-        reports.leaveReports(command.name, "usage error: \(error)", io: io)
+        let reason = error is UsageError ? "usage error: \(error)" : "\(error)"
+        reports.leaveReports(command.name, reason, io: io)
       }
-      return ExitCode.usage
+      return CommandFailure.exitCode(of: error)
     }
   }
 }

@@ -233,4 +233,23 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
       result?["message"]?["text"]?.stringValue?.contains("no declared schema named 'nonesuch'")
         == true)
   }
+
+  @Test func aReportThatCannotBeWrittenDoesNotStopTheOthers() throws {
+    let root = try temporaryFolder(["broken.http": ValidateCommandTests.brokenExchange])
+    defer { try? FileManager.default.removeItem(at: root) }
+    // A file where the report's folder should be: that report cannot be written.
+    #expect(
+      FileManager.default.createFile(
+        atPath: root.appendingPathComponent("taken").path, contents: nil))
+    let run = try runBuiltTool(
+      [
+        "validate", "broken.http", "--output", "sarif=taken/validate.sarif", "--output",
+        "json=validate.json",
+      ], directory: root.path)
+    #expect(run.code == 3)
+    #expect(run.stderr.contains("cannot write 'taken/validate.sarif'"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    let json = try FileContents.bytes(atPath: root.appendingPathComponent("validate.json").path)
+    #expect(try JSONParser.parse(json).value["command"] == "validate")
+  }
 }

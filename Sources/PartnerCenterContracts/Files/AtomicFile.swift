@@ -29,6 +29,16 @@ public enum AtomicFile {
     }
   }
 
+  /// Writes `text` to `path` whole, creating its folder first (`--output reports/drift.sarif`
+  /// in a fresh checkout).
+  public static func write(_ text: String, creatingFolderOf path: String)
+    throws(AtomicFileError)
+  {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try write(Array(text.utf8), toPath: path)
+  }
+
   /// Creates the file at `path` (which must not exist), writes `bytes` and closes it; the
   /// `errno` of the first failure (a full disk shows only here or at `close`), or 0.
   private static func writeNewFile(atPath path: String, _ bytes: [UInt8]) -> Int32 {

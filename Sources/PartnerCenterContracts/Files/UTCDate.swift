@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchemaValidation
 
 /// A moment in UTC as the toolkit writes it: `capturedAt` in recordings, `today` for
 /// accepted-drift expiry. `gmtime_r`, not a date formatter: exact, and cheap per call.
@@ -16,5 +17,17 @@ public struct UTCDate: Sendable {
     func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
     day = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
     timestamp = "\(day)T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  }
+}
+
+extension UTCDate {
+  /// Today's date in UTC, `YYYY-MM-DD`.
+  public static var today: String { UTCDate(Date()).day }
+
+  /// Why `text` is not a day `YYYY-MM-DD` (`February has 28 days in 2027`, or `not a date`),
+  /// or nil when it is one.
+  public static func dayProblem(_ text: String) -> String? {
+    guard RFC3339Explanation.dateProblem(text) != nil else { return nil }
+    return RFC3339Explanation.impossibleDay(text) ?? "not a date"
   }
 }

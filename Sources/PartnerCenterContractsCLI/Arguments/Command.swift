@@ -7,8 +7,12 @@ public protocol Command: Sendable {
   static var name: String { get }
   /// The command line; its `overview` is also the line in `pc-contract --help`.
   static var arguments: ArgumentSpec { get }
-  /// Runs the command; returns its exit code (see ``ExitCode``). May throw ``UsageError``
-  /// for checks the spec cannot express.
+  /// What its text report calls one subject: `input` (the default), `recording`.
+  static var reportSubject: String { get }
+  /// Runs the command; returns its exit code (see ``ExitCode``). Throws ``UsageError`` for
+  /// checks the spec cannot express (exit 2), ``CommandFailure`` for a run that stops with
+  /// its own code, and any other error when the command could not run (exit 3); see
+  /// ``CommandFailure/exitCode(of:)``.
   ///
   /// Runs on its caller's executor (for `pc-contract`, the main thread), so a command's own
   /// work stays on one thread and its memory in the allocator's main arena, as a synchronous
@@ -16,7 +20,11 @@ public protocol Command: Sendable {
   nonisolated(nonsending) static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   )
-    async throws(UsageError) -> Int32
+    async throws -> Int32
+}
+
+extension Command {
+  public static var reportSubject: String { "input" }
 }
 
 /// The exit codes of every command (DESIGN.md): nothing else is ever returned.

@@ -38,24 +38,19 @@ public enum AcceptCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     let entry = try entry(arguments)
-    let file = arguments.value("--config") ?? DiffInputs.configurationFile() ?? "pc-contract.json"
+    let file =
+      arguments.value("--config") ?? ConfigurationFile.nearest() ?? ConfigurationFile.name
     var document = JSONObject()
     if FileManager.default.fileExists(atPath: file) {
-      let bytes: [UInt8]
-      do {
-        bytes = try FileContents.bytes(atPath: file)
-      } catch {
-        io.err("pc-contract accept: \(error)\n")
-        return ExitCode.couldNotRun
-      }
+      let bytes = try FileContents.bytes(atPath: file)
       let parsed: JSONValue
       do {
         _ = try ContractConfiguration.parse(bytes, file: file)
         parsed = try JSONParser.parse(bytes).value
       } catch {
-        throw .invalid("\(error); fix it before accepting more")
+        throw UsageError.invalid("\(error); fix it before accepting more")
       }
       // The configuration reader accepted it, so it is an object.
       if case .object(let object) = parsed { document = object }
@@ -72,13 +67,12 @@ public enum AcceptCommand: Command {
     do {
       _ = try ContractConfiguration.parse(Array(text.utf8), file: file)
     } catch {
-      throw .invalid("the entry would make \(file) invalid: \(error)")
+      throw UsageError.invalid("the entry would make \(file) invalid: \(error)")
     }
-    do throws(DiffInputError) {
-      try DiffInputs.write(text, to: file)
+    do throws(AtomicFileError) {
+      try AtomicFile.write(text, creatingFolderOf: file)
     } catch {
-      io.err("pc-contract accept: \(error)\n")
-      return ExitCode.couldNotRun
+      throw CommandFailure.unwritable(error)
     }
     if !arguments.flag("--quiet") {
       let what =
@@ -128,7 +122,7 @@ public enum AcceptCommand: Command {
     }
     entry["reason"] = .string(reason)
     if let expires = arguments.value("--expires") {
-      if let problem = DiffInputs.dateProblem(expires) {
+      if let problem = UTCDate.dayProblem(expires) {
         throw .invalid("option '--expires' needs a date YYYY-MM-DD, not '\(expires)': \(problem)")
       }
       entry["expires"] = .string(expires)

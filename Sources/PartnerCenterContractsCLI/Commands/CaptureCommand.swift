@@ -97,22 +97,17 @@ public enum CaptureCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     let targets = try targets(arguments.positionals)
     let toStdout = arguments.flag("--stdout")
     if toStdout, targets.count != 1 || targets.first == .allCustomers {
-      throw .invalid("--stdout prints one recording: use it with 'partner' or one customer id")
+      throw UsageError.invalid(
+        "--stdout prints one recording: use it with 'partner' or one customer id")
     }
     let options = try captureOptions(arguments)
     let deadline = try deadline(arguments)
     let failLevel = FailOnOption.level(arguments)
-    let source: CredentialSource
-    do {
-      source = try credentials(arguments, environment: environment)
-    } catch {
-      io.err("pc-contract capture: \(error)\n")
-      return ExitCode.couldNotRun
-    }
+    let source = try credentials(arguments, environment: environment)
     let connectTimeout = try wholeNumber(
       arguments, "--connect-timeout", default: 30, range: 1...3600)
     let transport = URLSessionTransport(
@@ -152,16 +147,13 @@ public enum CaptureCommand: Command {
     } catch let error as CaptureError {
       log.finish()
       if timer.passed, case .cancelled = error {
-        io.err("pc-contract capture: \(timer.message)\n")
-        return ExitCode.couldNotRun
+        throw CommandFailure.couldNotRun(timer.message)
       }
       let scrubber = await tokens.scrubber()
-      io.err("pc-contract capture: \(scrubber.scrub(error.description))\n")
-      return ExitCode.couldNotRun
+      throw CommandFailure.couldNotRun(scrubber.scrub(error.description))
     } catch {
       log.finish()
-      io.err("pc-contract capture: \(timer.passed ? timer.message : "interrupted")\n")
-      return ExitCode.couldNotRun
+      throw CommandFailure.couldNotRun(timer.passed ? timer.message : "interrupted")
     }
     log.finish()
     if let recording = printed.all.first {

@@ -6,6 +6,7 @@ import PartnerCenterContracts
 /// validates the stored recordings only.
 public enum CheckCommand: Command {
   public static let name = "check"
+  public static let reportSubject = "recording"
 
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract check",
@@ -49,22 +50,18 @@ public enum CheckCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
-    let reports = try ReportOptions(arguments, subjectNoun: "recording")
+  ) async throws -> Int32 {
+    let reports = try ReportOptions(arguments, subjectNoun: reportSubject)
     let output = OutputOptions(arguments, environment: environment)
-    if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
-      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
+    if let today = arguments.value("--today"), let problem = UTCDate.dayProblem(today) {
+      throw UsageError.invalid(
+        "option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
     var options = try CaptureCommand.captureOptions(arguments)
     let deadline = try CaptureCommand.deadline(arguments)
     let connectTimeout = try CaptureCommand.wholeNumber(
       arguments, "--connect-timeout", default: 30, range: 1...3600)
-    let configuration: ContractConfiguration
-    do throws(DiffInputError) {
-      configuration = try DiffInputs.configuration(arguments.value("--config"))
-    } catch {
-      return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
-    }
+    let configuration = try ConfigurationFile.load(arguments.value("--config"))
     let failLevel =
       FailOnOption.level(arguments, configured: configuration.failOn)
     let recordMode =
@@ -73,7 +70,7 @@ public enum CheckCommand: Command {
     let folder = arguments.value("--recordings") ?? "recordings"
     let check = ContractCheck(
       folder: folder, configuration: configuration, failLevel: failLevel, recordMode: recordMode,
-      today: arguments.value("--today") ?? DiffInputs.today())
+      today: arguments.value("--today") ?? UTCDate.today)
 
     let baseURL = arguments.value("--base-url") ?? configuration.baseURL
     // No credentials at all means offline; credentials given but unusable (an unreadable
@@ -81,10 +78,9 @@ public enum CheckCommand: Command {
     let credentials: CredentialSource?
     do throws(CredentialError) {
       credentials = try CaptureCommand.credentials(arguments, environment: environment)
-    } catch .missing {
-      credentials = nil
     } catch {
-      return reports.couldNotRun(name, error.description, io: io)
+      guard case .missing = error else { throw error }
+      credentials = nil
     }
     var offline = arguments.flag("--offline")
     if !offline && credentials == nil && baseURL == nil {
@@ -100,28 +96,20 @@ public enum CheckCommand: Command {
     store.removeStaleTemporaryFiles()
     let outcome: ContractCheck.Outcome
     if offline {
-      do throws(RecordingStoreError) {
-        let files = try store.recordingFiles()
-        guard !files.isEmpty else {
-          return reports.couldNotRun(
-            name,
-            "no recordings in '\(folder)' (files ending in .json): nothing to check offline",
-            io: io)
-        }
-        outcome = try check.offline(
-          store: store, files: files, check: InputCheck(validator: ContractValidator()))
-      } catch {
-        return reports.couldNotRun(name, "\(error)", io: io)
+      let files = try store.recordingFiles()
+      guard !files.isEmpty else {
+        throw CommandFailure.couldNotRun(
+          "no recordings in '\(folder)' (files ending in .json): nothing to check offline")
       }
+      outcome = try check.offline(
+        store: store, files: files, check: InputCheck(validator: ContractValidator()))
     } else {
       let stored: [RecordingStore.Entry]
       do {
         stored = try store.load()
       } catch {
         // Capturing into a folder that does not exist yet is how recordings start.
-        if FileManager.default.fileExists(atPath: folder) {
-          return reports.couldNotRun(name, "\(error)", io: io)
-        }
+        if FileManager.default.fileExists(atPath: folder) { throw error }
         stored = []
       }
       // `captureOptions` took --base-url; the configuration's applies only without it.
@@ -145,25 +133,14 @@ public enum CheckCommand: Command {
           stored: stored, captured: captured.recordings, failures: captured.failures,
           customersInScope: configuration.customers)
       case .failure(let failure):
-        return reports.couldNotRun(name, failure.text, io: io)
+        throw CommandFailure.couldNotRun(failure.text)
       }
     }
-    for recording in outcome.writes {
-      do {
-        try store.write(recording)
-      } catch {
-        return reports.couldNotRun(name, "\(error)", io: io)
-      }
-    }
+    for recording in outcome.writes { try store.write(recording) }
     let report = Report(
       command: name, subjects: outcome.subjects, findings: outcome.findings,
       failLevel: failLevel)
-    do throws(DiffInputError) {
-      try reports.writeFiles(report)
-    } catch {
-      io.err("pc-contract check: \(error)\n")
-      return ExitCode.couldNotRun
-    }
+    try reports.writeFiles(report)
     reports.print(report, output: output, io: io)
     if !outcome.writes.isEmpty && !output.quiet {
       io.err(

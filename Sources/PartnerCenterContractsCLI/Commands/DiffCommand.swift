@@ -6,6 +6,7 @@ import PartnerCenterContracts
 /// between two folders of recordings paired by endpoint and customer.
 public enum DiffCommand: Command {
   public static let name = "diff"
+  public static let reportSubject = "recording"
 
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract diff",
@@ -49,34 +50,31 @@ public enum DiffCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     guard arguments.positionals.count == 2 else {
-      throw .invalid("needs two arguments, OLD and NEW; see 'pc-contract diff --help'")
+      throw UsageError.invalid("needs two arguments, OLD and NEW; see 'pc-contract diff --help'")
     }
-    let reports = try ReportOptions(arguments, subjectNoun: "recording")
+    let reports = try ReportOptions(arguments, subjectNoun: reportSubject)
     let output = OutputOptions(arguments, environment: environment)
-    if let today = arguments.value("--today"), let problem = DiffInputs.dateProblem(today) {
-      throw .invalid("option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
+    if let today = arguments.value("--today"), let problem = UTCDate.dayProblem(today) {
+      throw UsageError.invalid(
+        "option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
     }
     var ignore: [PointerPattern] = []
     for text in arguments.allValues("--ignore") {
       guard !text.isEmpty else {
-        throw .invalid(
+        throw UsageError.invalid(
           "option '--ignore' needs a path such as /items/*/processedDateTime; an empty one would hide every drift"
         )
       }
       do {
         ignore.append(try PointerPattern(parsing: text))
       } catch {
-        throw .invalid("option '--ignore' needs a JSON Pointer pattern (/items/*/name): \(error)")
+        throw UsageError.invalid(
+          "option '--ignore' needs a JSON Pointer pattern (/items/*/name): \(error)")
       }
     }
-    let configuration: ContractConfiguration
-    do throws(DiffInputError) {
-      configuration = try DiffInputs.configuration(arguments.value("--config"))
-    } catch {
-      return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
-    }
+    let configuration = try ConfigurationFile.load(arguments.value("--config"))
     var options = configuration.driftOptions
     options.ignore += ignore
     let failLevel =
@@ -87,19 +85,14 @@ public enum DiffCommand: Command {
         old: arguments.positionals[0], new: arguments.positionals[1],
         engine: DriftEngine(options: options))
     } catch {
-      if case .mixed = error { throw .invalid(error.description) }
-      return reports.couldNotRun(name, error.description, io: io)
+      if case .mixed = error { throw UsageError.invalid(error.description) }
+      throw error
     }
-    let today = arguments.value("--today") ?? DiffInputs.today()
+    let today = arguments.value("--today") ?? UTCDate.today
     let findings = configuration.apply(to: result.findings, today: today)
     let report = Report(
       command: name, subjects: result.subjects, findings: findings, failLevel: failLevel)
-    do throws(DiffInputError) {
-      try reports.writeFiles(report)
-    } catch {
-      io.err("pc-contract diff: \(error)\n")
-      return ExitCode.couldNotRun
-    }
+    try reports.writeFiles(report)
     reports.print(report, output: output, io: io)
     return report.fails ? ExitCode.findings : ExitCode.success
   }

@@ -35,16 +35,16 @@ public enum ExplainCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     guard let subject = arguments.positionals.first else {
-      throw .invalid("name a finding kind (see 'pc-contract rules') or a fingerprint")
+      throw UsageError.invalid("name a finding kind (see 'pc-contract rules') or a fingerprint")
     }
     if Finding.isFingerprint(subject) {
       return try explainFingerprint(subject, arguments, io: io)
     }
     guard let kind = FindingKind(id: subject) ?? FindingKind.family(named: subject) else {
       let kinds = FindingKind.all.map { $0.id }
-      throw .invalid(
+      throw UsageError.invalid(
         "no finding kind '\(subject)'; \(NearestName.hint(for: subject, among: kinds)) 'pc-contract rules' for every kind"
       )
     }
@@ -61,14 +61,13 @@ public enum ExplainCommand: Command {
 
   private static func explainFingerprint(
     _ fingerprint: String, _ arguments: ParsedArguments, io: some CommandIO
-  ) throws(UsageError) -> Int32 {
+  ) throws -> Int32 {
     if let path = arguments.value("--report") {
       let report: JSONValue
       do {
         report = try JSONParser.parse(FileContents.bytes(atPath: path)).value
       } catch {
-        io.err("pc-contract explain: cannot read the report '\(path)': \(error)\n")
-        return ExitCode.couldNotRun
+        throw CommandFailure.couldNotRun("cannot read the report '\(path)': \(error)")
       }
       let findings = report["findings"]?.arrayValue ?? []
       if let finding = findings.first(where: { $0["fingerprint"]?.stringValue == fingerprint }) {
@@ -84,21 +83,15 @@ public enum ExplainCommand: Command {
         return ExitCode.success
       }
     }
-    let file = arguments.value("--config") ?? DiffInputs.configurationFile()
-    let configuration: ContractConfiguration
-    do throws(DiffInputError) {
-      configuration = try DiffInputs.configuration(file)
-    } catch {
-      io.err("pc-contract explain: \(error)\n")
-      return error.exitCode
-    }
+    let file = arguments.value("--config") ?? ConfigurationFile.nearest()
+    let configuration = try ConfigurationFile.load(file)
     if let entry = configuration.acceptedDrift.first(where: { $0.fingerprint == fingerprint }) {
       io.out(
         "fingerprint \(fingerprint) is accepted in \(file ?? "pc-contract.json"): \"\(ReportText.visible(entry.reason))\""
           + (entry.expires.map { ", until \($0)" } ?? "") + "\n")
       return ExitCode.success
     }
-    throw .invalid(
+    throw UsageError.invalid(
       "fingerprint \(fingerprint) is in no "
         + (arguments.value("--report").map { "finding of '\($0)' and no " } ?? "")
         + "acceptance; give the JSON report it came from with --report FILE")

@@ -32,28 +32,22 @@ public enum OpenAPICommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     guard arguments.positionals.isEmpty else {
-      throw .tooManyArguments(arguments.positionals, command: Self.arguments.commandName)
+      throw UsageError.tooManyArguments(
+        arguments.positionals, command: Self.arguments.commandName)
     }
-    let text: String
-    do {
-      let schemas =
-        try arguments.value("--schemas").map { try DeclaredSchemas(directory: $0) } ?? .embedded
-      text = try OpenAPIDocument(schemas: schemas, strict: arguments.flag("--strict")).text
-    } catch {
-      io.err("pc-contract openapi: \(error)\n")
-      return ExitCode.couldNotRun
-    }
+    let schemas =
+      try arguments.value("--schemas").map { try DeclaredSchemas(directory: $0) } ?? .embedded
+    let text = try OpenAPIDocument(schemas: schemas, strict: arguments.flag("--strict")).text
     guard let path = arguments.value("--output") else {
       io.out(text)
       return ExitCode.success
     }
-    do throws(DiffInputError) {
-      try DiffInputs.write(text, to: path)
+    do throws(AtomicFileError) {
+      try AtomicFile.write(text, creatingFolderOf: path)
     } catch {
-      io.err("pc-contract openapi: \(error)\n")
-      return ExitCode.couldNotRun
+      throw CommandFailure.unwritable(error)
     }
     return ExitCode.success
   }

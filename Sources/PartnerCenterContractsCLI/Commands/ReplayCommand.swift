@@ -62,19 +62,13 @@ public enum ReplayCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     if arguments.flag("--list-variants") {
       io.out(variantList())
       return ExitCode.success
     }
     var configuration = try configuration(from: arguments)
-    let contract: ContractConfiguration
-    do throws(DiffInputError) {
-      contract = try DiffInputs.configuration(arguments.value("--config"))
-    } catch {
-      io.err("pc-contract replay: \(error)\n")
-      return error.exitCode
-    }
+    let contract = try ConfigurationFile.load(arguments.value("--config"))
     let failLevel =
       FailOnOption.level(arguments, configured: contract.failOn)
     let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
@@ -87,25 +81,16 @@ public enum ReplayCommand: Command {
       for problem in loaded.problems { io.err("pc-contract replay: skipped \(problem)\n") }
     } catch {
       // Generated customers make a recordings folder optional; a named one must exist.
-      if arguments.value("--recordings") != nil || !generatesCustomers {
-        io.err("pc-contract replay: \(error)\n")
-        return ExitCode.couldNotRun
-      }
+      if arguments.value("--recordings") != nil || !generatesCustomers { throw error }
     }
     let output = OutputOptions(arguments, environment: environment)
-    let text = TextReport(color: false, subjectNoun: "endpoint")
     let shown = TextReport(
       color: output.colors(terminal: io.isErrorTerminal), subjectNoun: "endpoint")
     if !output.quiet {
       configuration.onFinding = { finding in io.err("replay: \(shown.line(for: finding))\n") }
     }
     let server = ReplayServer(configuration: configuration)
-    do throws(HTTPServerError) {
-      try server.start()
-    } catch {
-      io.err("pc-contract replay: \(error)\n")
-      return ExitCode.couldNotRun
-    }
+    try server.start()
     io.out("\(server.port)\n")
     let partner =
       configuration.recordings.contains { $0.endpoint == .partnerLicensesUsage }
@@ -123,10 +108,11 @@ public enum ReplayCommand: Command {
       findings: server.findings, failLevel: failLevel)
     if !output.quiet || report.fails { io.err(summary(server, report: report, text: shown)) }
     if let path = arguments.value("--report") {
-      let rendered = format == .json ? JSONReport().render(report) : text.render(report)
-      guard (try? AtomicFile.write(Array(rendered.utf8), toPath: path)) != nil else {
-        io.err("pc-contract replay: cannot write the report to \(path)\n")
-        return ExitCode.couldNotRun
+      let rendered = ReportOptions.renderer(format, subjectNoun: "endpoint").render(report)
+      do throws(AtomicFileError) {
+        try AtomicFile.write(rendered, creatingFolderOf: path)
+      } catch {
+        throw CommandFailure.unwritable(error)
       }
     }
     return report.fails ? ExitCode.findings : ExitCode.success

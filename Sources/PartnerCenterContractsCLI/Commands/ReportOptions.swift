@@ -36,6 +36,14 @@ struct ReportOptions: Sendable {
 
   /// The renderer for `format`; color only for the text report on a terminal.
   func renderer(_ format: ReportFormat, color: Bool = false) -> any ReportRenderer {
+    Self.renderer(format, color: color, subjectNoun: subjectNoun)
+  }
+
+  /// The renderer for `format`, for every command that writes a report; the text report
+  /// calls each subject `subjectNoun`.
+  static func renderer(_ format: ReportFormat, color: Bool = false, subjectNoun: String)
+    -> any ReportRenderer
+  {
     switch format {
     case .text: TextReport(color: color, subjectNoun: subjectNoun)
     case .json: JSONReport()
@@ -50,16 +58,24 @@ struct ReportOptions: Sendable {
     }
   }
 
-  /// Writes every `--output` file, each whole or not at all; the first that cannot be
-  /// written is the error.
-  func writeFiles(_ report: Report) throws(DiffInputError) {
-    for output in outputs { try write(report, as: output) }
+  /// Writes every `--output` file, each whole or not at all, even after one that cannot be
+  /// written; the first that cannot is the failure.
+  func writeFiles(_ report: Report) throws(CommandFailure) {
+    var failure: CommandFailure?
+    for output in outputs {
+      do throws(AtomicFileError) {
+        try write(report, as: output)
+      } catch {
+        failure = failure ?? .unwritable(error)
+      }
+    }
+    if let failure { throw failure }
   }
 
   private func write(_ report: Report, as output: (format: ReportFormat, path: String))
-    throws(DiffInputError)
+    throws(AtomicFileError)
   {
-    try DiffInputs.write(renderer(output.format).render(report), to: output.path)
+    try AtomicFile.write(renderer(output.format).render(report), creatingFolderOf: output.path)
   }
 
   /// Prints `report` on standard output in ``format``: with `--quiet`, nothing when it passes,
@@ -75,18 +91,6 @@ struct ReportOptions: Sendable {
     io.out(renderer(format, color: output.colors(terminal: io.isOutputTerminal)).render(report))
   }
 
-  /// Ends a run that could not happen: the reason on standard error, and every report it was
-  /// asked for left anyway (see ``leaveReports(_:_:io:)``). Returns `exitCode`: 3, or 2 for a
-  /// configuration that says something invalid.
-  func couldNotRun(
-    _ command: String, _ reason: String, exitCode: Int32 = ExitCode.couldNotRun,
-    io: some CommandIO
-  ) -> Int32 {
-    io.err("pc-contract \(command): \(reason)\n")
-    leaveReports(command, reason, io: io)
-    return exitCode
-  }
-
   /// Writes every report asked for with one `run.failed` finding naming `reason`, and prints
   /// it for a format other than text (`--format github` makes it an `::error::` annotation),
   /// so that a CI step that runs `if: always()` finds its files.
@@ -94,10 +98,10 @@ struct ReportOptions: Sendable {
     let report = Report.couldNotRun(command: command, reason: reason)
     // Every file that can be written is, even after one that cannot.
     for output in outputs {
-      do throws(DiffInputError) {
+      do throws(AtomicFileError) {
         try write(report, as: output)
       } catch {
-        io.err("pc-contract \(command): \(error)\n")
+        io.err("pc-contract \(command): \(CommandFailure.unwritable(error))\n")
       }
     }
     if format != .text { io.out(renderer(format).render(report)) }

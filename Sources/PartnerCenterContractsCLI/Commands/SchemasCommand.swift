@@ -28,36 +28,28 @@ public enum SchemasCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
+  ) async throws -> Int32 {
     let positionals = arguments.positionals
     let action = positionals.first
     guard action == "list" || action == "show" else {
-      throw .invalid("expected 'list' or 'show NAME'")
+      throw UsageError.invalid("expected 'list' or 'show NAME'")
     }
     if action == "list", positionals.count > 1 {
-      throw .tooManyArguments(Array(positionals.dropFirst()), command: Self.arguments.commandName)
+      throw UsageError.tooManyArguments(
+        Array(positionals.dropFirst()), command: Self.arguments.commandName)
     }
     if action == "show", positionals.count != 2 {
-      throw .invalid("'show' takes the NAME of one schema")
+      throw UsageError.invalid("'show' takes the NAME of one schema")
     }
-    let schemas: DeclaredSchemas
-    if let folder = arguments.value("--schemas") {
-      do {
-        schemas = try DeclaredSchemas(directory: folder)
-      } catch {
-        io.err("pc-contract schemas: \(error)\n")
-        return ExitCode.couldNotRun
-      }
-    } else {
-      schemas = .embedded
-    }
+    let schemas =
+      try arguments.value("--schemas").map { try DeclaredSchemas(directory: $0) } ?? .embedded
     if action == "list" {
       io.out(list(schemas))
       return ExitCode.success
     }
     let name = positionals[1]
     guard let schema = schemas.schema(named: name) else {
-      throw .invalid(
+      throw UsageError.invalid(
         "no schema named '\(name)' (declared: \(schemas.names.joined(separator: ", ")))")
     }
     io.out(schema.sourceText.hasSuffix("\n") ? schema.sourceText : schema.sourceText + "\n")

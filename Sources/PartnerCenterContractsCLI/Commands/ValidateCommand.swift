@@ -53,68 +53,44 @@ public enum ValidateCommand: Command {
 
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
-  ) async throws(UsageError) -> Int32 {
-    let reports = try ReportOptions(arguments, subjectNoun: "input")
+  ) async throws -> Int32 {
+    let reports = try ReportOptions(arguments, subjectNoun: reportSubject)
     let output = OutputOptions(arguments, environment: environment)
     var names = arguments.positionals
     if names.isEmpty {
       guard !io.isInputTerminal else {
-        throw .invalid(
+        throw UsageError.invalid(
           "no input; name files or folders, or pipe a response into 'pc-contract validate -'")
       }
       names = ["-"]
     }
     if names.filter({ $0 == "-" }).count > 1 {
-      throw .invalid("'-' (standard input) can be given only once")
+      throw UsageError.invalid("'-' (standard input) can be given only once")
     }
-    let configuration: ContractConfiguration
-    do throws(DiffInputError) {
-      configuration = try DiffInputs.configuration(arguments.value("--config"))
-    } catch {
-      return reports.couldNotRun(name, error.description, exitCode: error.exitCode, io: io)
-    }
+    let configuration = try ConfigurationFile.load(arguments.value("--config"))
     let failLevel =
       FailOnOption.level(arguments, configured: configuration.failOn)
-    let check: InputCheck
-    do throws(DeclaredSchemasError) {
-      check = try makeCheck(arguments)
-    } catch {
-      return reports.couldNotRun(name, "\(error)", io: io)
-    }
+    let check = try makeCheck(arguments)
     if case .named(let schema) = check.schema, check.validator.schemas.schema(named: schema) == nil,
       check.validator.schemaFiles[schema] == nil
     {
       let declared = check.validator.schemas.names.joined(separator: ", ")
-      throw .invalid(
+      throw UsageError.invalid(
         "no declared schema named '\(schema)' (declared: \(declared)); or give a schema file path")
     }
-    var subjects: [Report.Subject] = []
-    var findings: [Finding] = []
-    do throws(InputReadError) {
-      let sources = try InputFiles.expand(names)
-      guard !sources.isEmpty else {
-        throw InputReadError.noInput(names)
-      }
-      subjects = sources.map { Report.Subject(name: $0.displayName, file: $0.displayName) }
-      let standardInput =
-        try sources.contains(.standardInput) ? read(.standardInput, io: io) : nil
-      findings = try checkInParallel(sources, standardInput: standardInput, check: check)
-    } catch {
-      return reports.couldNotRun(name, "\(error)", io: io)
-    }
+    let sources = try InputFiles.expand(names)
+    guard !sources.isEmpty else { throw InputReadError.noInput(names) }
+    let subjects = sources.map { Report.Subject(name: $0.displayName, file: $0.displayName) }
+    let standardInput = try sources.contains(.standardInput) ? read(.standardInput, io: io) : nil
+    let findings = try checkInParallel(sources, standardInput: standardInput, check: check)
     let report = Report(
       command: name, subjects: subjects,
       // Accepted findings, not ignore rules: those hide volatile values from drift, and a
       // value that breaks the schema is not volatile.
       findings: AcceptedDrift.accepting(
-        configuration.acceptedDrift, findings, today: DiffInputs.today()),
+        configuration.acceptedDrift, findings, today: UTCDate.today),
       failLevel: failLevel)
-    do throws(DiffInputError) {
-      try reports.writeFiles(report)
-    } catch {
-      io.err("pc-contract validate: \(error)\n")
-      return ExitCode.couldNotRun
-    }
+    try reports.writeFiles(report)
     reports.print(report, output: output, io: io)
     return report.fails ? ExitCode.findings : ExitCode.success
   }
