@@ -109,9 +109,7 @@ public enum PCContract {
       // A command line that names its reports gets them, whatever stopped the command: a CI
       // step that runs `if: always()` finds its files.
       if let parsed, CommandFailure.leavesReports(error),
-        command.arguments.options.contains(where: {
-          $0.name == "--output" && $0.valueName == "FORMAT=FILE"
-        }),
+        command.arguments.options.contains(ReportOptions.outputOption),
         let reports = try? ReportOptions(parsed, subjectNoun: command.reportSubject)
       {
         let reason = error is UsageError ? "usage error: \(error)" : "\(error)"

@@ -16,11 +16,28 @@ import Testing
     let parsed = try Self.spec.parse([
       "--format=json", "-o", "a", "--output", "b", "--strict", "-", "--", "--x",
     ])
-    #expect(parsed.value("--format") == "json")
-    #expect(parsed.allValues("--output") == ["a", "b"])
-    #expect(parsed.flag("--strict"))
+    let options = Self.spec.options
+    #expect(parsed.value(options[0]) == "json")
+    #expect(parsed.allValues(options[1]) == ["a", "b"])
+    #expect(parsed.flag(options[2]))
     #expect(parsed.positionals == ["-", "--x"])
     #expect(!parsed.wantsHelp)
+  }
+
+  @Test func wholeNumbersAreReadWithinTheirRange() throws {
+    let count: ArgumentSpec.Option = .value("--count", valueName: "N", help: "How many.")
+    let spec = ArgumentSpec(
+      commandName: "pc-contract demo", overview: "Demonstrates.", usage: "", options: [count])
+    #expect(try spec.parse([]).wholeNumber(count, in: 1...10) == nil)
+    #expect(try spec.parse(["--count", "7"]).wholeNumber(count, in: 1...10) == 7)
+    for text in ["0", "11", "-3", "2.5", "x"] {
+      #expect(
+        throws: UsageError.invalid(
+          "option '--count' needs a whole number from 1 to 10, not '\(text)'")
+      ) {
+        try spec.parse(["--count", text]).wholeNumber(count, in: 1...10)
+      }
+    }
   }
 
   @Test(arguments: [

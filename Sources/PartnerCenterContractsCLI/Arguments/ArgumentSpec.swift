@@ -6,7 +6,7 @@
 /// Anything else that starts with `-` is a usage error, as is a missing or unexpected value.
 public struct ArgumentSpec: Sendable {
   /// One option.
-  public struct Option: Sendable {
+  public struct Option: Sendable, Equatable {
     /// The long name with its dashes, `--format`.
     public var name: String
     /// A one-letter alias with its dash, `-o`, if any.
@@ -190,14 +190,28 @@ public struct ParsedArguments: Sendable {
   /// Whether `-h` or `--help` was given.
   public var wantsHelp = false
 
-  /// Whether the flag `name` was given.
-  public func flag(_ name: String) -> Bool { values[name] != nil }
+  /// Whether the flag `option` was given.
+  public func flag(_ option: ArgumentSpec.Option) -> Bool { values[option.name] != nil }
 
-  /// The last value of option `name`, if given.
-  public func value(_ name: String) -> String? { values[name]?.last }
+  /// The last value of `option`, if given.
+  public func value(_ option: ArgumentSpec.Option) -> String? { values[option.name]?.last }
 
-  /// Every value of option `name`, in order.
-  public func allValues(_ name: String) -> [String] { values[name] ?? [] }
+  /// Every value of `option`, in order.
+  public func allValues(_ option: ArgumentSpec.Option) -> [String] { values[option.name] ?? [] }
+
+  /// The whole number `option` gives, if given; a value outside `range` is a usage error that
+  /// names the range.
+  public func wholeNumber(_ option: ArgumentSpec.Option, in range: ClosedRange<Int>)
+    throws(UsageError) -> Int?
+  {
+    guard let text = value(option) else { return nil }
+    guard let number = Int(text), range.contains(number) else {
+      throw .invalid(
+        "option '\(option.name)' needs a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+      )
+    }
+    return number
+  }
 }
 
 /// A command line that cannot be run as typed. Commands print it on one line and exit 2.

@@ -7,22 +7,29 @@ import PartnerCenterContracts
 public enum AcceptCommand: Command {
   public static let name = "accept"
 
+  static let reason: ArgumentSpec.Option = .value(
+    "--reason", valueName: "TEXT", help: "Why the drift is accepted (required).")
+  static let expires: ArgumentSpec.Option = .value(
+    "--expires", valueName: "YYYY-MM-DD",
+    help: "The last day the acceptance applies; after it, runs report it again.")
+  static let path: ArgumentSpec.Option = .value(
+    "--path", valueName: "POINTER",
+    help: "Accept findings at this JSON Pointer pattern ('*' for any token), with --kind.")
+  static let kind: ArgumentSpec.Option = .value(
+    "--kind", valueName: "KIND", help: "Accept findings of this kind, with --path.")
+  static let config = ConfigurationOptions.config(
+    help: "The file to edit (default: the nearest pc-contract.json, else ./pc-contract.json).")
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract accept",
     overview: "Accept a finding in pc-contract.json, with a reason and an expiry date.",
     usage: "FINGERPRINT --reason TEXT [--expires YYYY-MM-DD] | --path P --kind K --reason TEXT",
     options: [
-      .value("--reason", valueName: "TEXT", help: "Why the drift is accepted (required)."),
-      .value(
-        "--expires", valueName: "YYYY-MM-DD",
-        help: "The last day the acceptance applies; after it, runs report it again."),
-      .value(
-        "--path", valueName: "POINTER",
-        help: "Accept findings at this JSON Pointer pattern ('*' for any token), with --kind."),
-      .value("--kind", valueName: "KIND", help: "Accept findings of this kind, with --path."),
-      .value(
-        "--config", valueName: "FILE",
-        help: "The file to edit (default: the nearest pc-contract.json, else ./pc-contract.json)."),
+      reason,
+      expires,
+      path,
+      kind,
+      config,
       OutputOptions.quiet,
     ],
     positionals: [("FINGERPRINT", "The finding's fingerprint, from a report (16 hex digits).")],
@@ -41,7 +48,7 @@ public enum AcceptCommand: Command {
   ) async throws -> Int32 {
     let entry = try entry(arguments)
     let file =
-      arguments.value("--config") ?? ConfigurationFile.nearest() ?? ConfigurationFile.name
+      arguments.value(Self.config) ?? ConfigurationFile.nearest() ?? ConfigurationFile.name
     var document = JSONObject()
     if FileManager.default.fileExists(atPath: file) {
       let bytes = try FileContents.bytes(atPath: file)
@@ -74,7 +81,7 @@ public enum AcceptCommand: Command {
     } catch {
       throw CommandFailure.unwritable(error)
     }
-    if !arguments.flag("--quiet") {
+    if !arguments.flag(OutputOptions.quiet) {
       let what =
         entry["fingerprint"]?.stringValue.map { "fingerprint \($0)" }
         ?? "\(entry["kind"]?.stringValue ?? "") at \(entry["path"]?.stringValue ?? "")"
@@ -87,15 +94,15 @@ public enum AcceptCommand: Command {
 
   /// The entry the command line describes, members in the order the README shows them.
   private static func entry(_ arguments: ParsedArguments) throws(UsageError) -> JSONValue {
-    guard let reason = arguments.value("--reason"),
+    guard let reason = arguments.value(Self.reason),
       !reason.trimmingCharacters(in: .whitespaces).isEmpty
     else {
       throw .invalid("--reason TEXT is required: say why the drift is accepted")
     }
     var entry = JSONObject()
     let fingerprint = arguments.positionals.first
-    let path = arguments.value("--path")
-    let kind = arguments.value("--kind")
+    let path = arguments.value(Self.path)
+    let kind = arguments.value(Self.kind)
     switch (fingerprint, path, kind) {
     case (let fingerprint?, nil, nil):
       guard Finding.isFingerprint(fingerprint) else {
@@ -121,7 +128,7 @@ public enum AcceptCommand: Command {
       throw .invalid("accept either FINGERPRINT, or --path and --kind together")
     }
     entry["reason"] = .string(reason)
-    if let expires = arguments.value("--expires") {
+    if let expires = arguments.value(Self.expires) {
       if let problem = UTCDate.dayProblem(expires) {
         throw .invalid("option '--expires' needs a date YYYY-MM-DD, not '\(expires)': \(problem)")
       }

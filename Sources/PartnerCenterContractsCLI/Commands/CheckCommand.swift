@@ -8,32 +8,29 @@ public enum CheckCommand: Command {
   public static let name = "check"
   public static let reportSubject = "recording"
 
+  static let recordings: ArgumentSpec.Option = .value(
+    "--recordings", valueName: "DIR", help: "The stored recordings (default: recordings).")
+  static let offline: ArgumentSpec.Option = .flag(
+    "--offline", help: "Only validate the stored recordings; capture nothing.")
+  static let record: ArgumentSpec.Option = .value(
+    "--record", valueName: "MODE", allowed: RecordMode.allCases.map(\.rawValue),
+    help:
+      "Write captures into --recordings: none, missing (default; none when CI is set), all, failed."
+  )
+  static let config = ConfigurationOptions.config(
+    help:
+      "Base URL, customers, ignore rules, identity keys, fail-on, accepted drift (default: ./pc-contract.json if present)."
+  )
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract check",
     overview: "Capture, validate and diff against the stored recordings: the CI job.",
     usage: "[options]",
     options: [
-      .value(
-        "--recordings", valueName: "DIR",
-        help: "The stored recordings (default: recordings)."),
-      .flag("--offline", help: "Only validate the stored recordings; capture nothing."),
-      .value(
-        "--record", valueName: "MODE", allowed: RecordMode.allCases.map(\.rawValue),
-        help:
-          "Write captures into --recordings: none, missing (default; none when CI is set), all, failed."
-      ),
-      .value(
-        "--config", valueName: "FILE",
-        help:
-          "Base URL, customers, ignore rules, identity keys, fail-on, accepted drift (default: ./pc-contract.json if present)."
-      ),
-      FailOnOption.declaration,
-      .value(
-        "--today", valueName: "YYYY-MM-DD",
-        help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
+      recordings, offline, record, config, FailOnOption.declaration, ConfigurationOptions.today,
     ] + ReportOptions.declarations
       + [OutputOptions.quiet, OutputOptions.verbose, OutputOptions.color]
-      + CaptureCommand.connectionOptions,
+      + ConnectionOptions.declarations,
     discussion: """
       Without credentials (PARTNER_CENTER_TOKEN, PARTNER_CENTER_REFRESH_TOKEN or their file
       options) and without --base-url, check says so and runs --offline: every stored
@@ -53,36 +50,30 @@ public enum CheckCommand: Command {
   ) async throws -> Int32 {
     let reports = try ReportOptions(arguments, subjectNoun: reportSubject)
     let output = OutputOptions(arguments, environment: environment)
-    if let today = arguments.value("--today"), let problem = UTCDate.dayProblem(today) {
-      throw UsageError.invalid(
-        "option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
-    }
-    var options = try CaptureCommand.captureOptions(arguments)
-    let deadline = try CaptureCommand.deadline(arguments)
-    let connectTimeout = try CaptureCommand.wholeNumber(
-      arguments, "--connect-timeout", default: 30, range: 1...3600)
-    let configuration = try ConfigurationFile.load(arguments.value("--config"))
+    let today = try ConfigurationOptions.day(arguments)
+    var connection = try ConnectionOptions(arguments)
+    let configuration = try ConfigurationOptions.load(arguments)
     let failLevel =
       FailOnOption.level(arguments, configured: configuration.failOn)
     let recordMode =
-      arguments.value("--record").flatMap(RecordMode.init(rawValue:))
+      arguments.value(Self.record).flatMap(RecordMode.init(rawValue:))
       ?? .default(environment: environment)
-    let folder = arguments.value("--recordings") ?? "recordings"
+    let folder = arguments.value(Self.recordings) ?? "recordings"
     let check = ContractCheck(
       folder: folder, configuration: configuration, failLevel: failLevel, recordMode: recordMode,
-      today: arguments.value("--today") ?? UTCDate.today)
+      today: today)
 
-    let baseURL = arguments.value("--base-url") ?? configuration.baseURL
+    let baseURL = arguments.value(ConnectionOptions.baseURL) ?? configuration.baseURL
     // No credentials at all means offline; credentials given but unusable (an unreadable
     // --token-file, a refresh token without its client id) mean the run cannot happen.
     let credentials: CredentialSource?
     do throws(CredentialError) {
-      credentials = try CaptureCommand.credentials(arguments, environment: environment)
+      credentials = try CredentialOptions.source(arguments, environment: environment)
     } catch {
       guard case .missing = error else { throw error }
       credentials = nil
     }
-    var offline = arguments.flag("--offline")
+    var offline = arguments.flag(Self.offline)
     if !offline && credentials == nil && baseURL == nil {
       if !output.quiet {
         io.err(
@@ -112,10 +103,10 @@ public enum CheckCommand: Command {
         if FileManager.default.fileExists(atPath: folder) { throw error }
         stored = []
       }
-      // `captureOptions` took --base-url; the configuration's applies only without it.
-      if arguments.value("--base-url") == nil, let configured = configuration.baseURL {
-        options.baseURL = CaptureOptions.normalizedBaseURL(
-          try CaptureCommand.checkedBaseURL(configured, from: "pc-contract.json's baseURL"))
+      // The configuration's base URL applies only without --base-url.
+      if !connection.hasBaseURL, let configured = configuration.baseURL {
+        connection.capture.baseURL = CaptureOptions.normalizedBaseURL(
+          try ConnectionOptions.checkedBaseURL(configured, from: "pc-contract.json's baseURL"))
       }
       let source =
         credentials ?? .accessToken(Secret("pc-contract-placeholder-token"))
@@ -123,8 +114,7 @@ public enum CheckCommand: Command {
         io: io, live: io.isErrorTerminal && !output.quiet,
         verbose: output.verbose && !output.quiet)
       let captured = await capture(
-        options: options, connectTimeout: connectTimeout, source: source,
-        customers: configuration.customers, deadline: deadline, log: log)
+        connection: connection, source: source, customers: configuration.customers, log: log)
       log.finish()
       switch captured
       {
@@ -163,12 +153,11 @@ public enum CheckCommand: Command {
 
   /// Captures the partner and the configured customers into memory.
   private static func capture(
-    options: CaptureOptions, connectTimeout: Int, source: CredentialSource,
-    customers: ContractConfiguration.Customers, deadline: Int?, log: CaptureLog
+    connection: ConnectionOptions, source: CredentialSource,
+    customers: ContractConfiguration.Customers, log: CaptureLog
   ) async -> Result<CapturedRun, CaptureFailureMessage> {
-    let transport = URLSessionTransport(
-      maximumConnections: options.concurrency, idleTimeout: Double(connectTimeout),
-      maximumBodySize: options.maximumBodySize)
+    let options = connection.capture
+    let transport = connection.transport()
     let tokens = AccessTokenProvider(
       source: source, transport: transport, timeout: options.requestTimeout)
     let capturer = Capturer(
@@ -189,7 +178,7 @@ public enum CheckCommand: Command {
     }
     let interruption = SignalCancellation { capture.cancel() }
     defer { interruption.stop() }
-    let timer = RunDeadline(seconds: deadline) { capture.cancel() }
+    let timer = RunDeadline(seconds: connection.deadline) { capture.cancel() }
     defer { timer.stop() }
     let summary: CaptureSummary
     do {

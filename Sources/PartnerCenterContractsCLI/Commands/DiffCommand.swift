@@ -8,21 +8,21 @@ public enum DiffCommand: Command {
   public static let name = "diff"
   public static let reportSubject = "recording"
 
+  static let ignore: ArgumentSpec.Option = .value(
+    "--ignore", valueName: "POINTER", repeatable: true,
+    help: "Ignore values at this JSON Pointer pattern ('*' for any token); repeatable.")
+  static let config = ConfigurationOptions.config(
+    help: "Read ignore rules, identity keys, fail-on and accepted drift from FILE.")
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract diff",
     overview: "Show the drift between old and new recordings, classified.",
     usage: "[options] OLD NEW",
     options: ReportOptions.declarations + [OutputOptions.quiet, OutputOptions.color] + [
       FailOnOption.declaration,
-      .value(
-        "--ignore", valueName: "POINTER", repeatable: true,
-        help: "Ignore values at this JSON Pointer pattern ('*' for any token); repeatable."),
-      .value(
-        "--config", valueName: "FILE",
-        help: "Read ignore rules, identity keys, fail-on and accepted drift from FILE."),
-      .value(
-        "--today", valueName: "YYYY-MM-DD",
-        help: "The date accepted-drift expiry is checked against (default: today, UTC)."),
+      ignore,
+      config,
+      ConfigurationOptions.today,
     ],
     positionals: [
       ("OLD", "The old recording, JSON body, or recordings folder."),
@@ -56,27 +56,24 @@ public enum DiffCommand: Command {
     }
     let reports = try ReportOptions(arguments, subjectNoun: reportSubject)
     let output = OutputOptions(arguments, environment: environment)
-    if let today = arguments.value("--today"), let problem = UTCDate.dayProblem(today) {
-      throw UsageError.invalid(
-        "option '--today' needs a date YYYY-MM-DD, not '\(today)': \(problem)")
-    }
-    var ignore: [PointerPattern] = []
-    for text in arguments.allValues("--ignore") {
+    let today = try ConfigurationOptions.day(arguments)
+    var ignored: [PointerPattern] = []
+    for text in arguments.allValues(Self.ignore) {
       guard !text.isEmpty else {
         throw UsageError.invalid(
           "option '--ignore' needs a path such as /items/*/processedDateTime; an empty one would hide every drift"
         )
       }
       do {
-        ignore.append(try PointerPattern(parsing: text))
+        ignored.append(try PointerPattern(parsing: text))
       } catch {
         throw UsageError.invalid(
           "option '--ignore' needs a JSON Pointer pattern (/items/*/name): \(error)")
       }
     }
-    let configuration = try ConfigurationFile.load(arguments.value("--config"))
+    let configuration = try ConfigurationOptions.load(arguments)
     var options = configuration.driftOptions
-    options.ignore += ignore
+    options.ignore += ignored
     let failLevel =
       FailOnOption.level(arguments, configured: configuration.failOn)
     let result: (subjects: [Report.Subject], findings: [Finding])
@@ -88,7 +85,6 @@ public enum DiffCommand: Command {
       if case .mixed = error { throw UsageError.invalid(error.description) }
       throw error
     }
-    let today = arguments.value("--today") ?? UTCDate.today
     let findings = configuration.apply(to: result.findings, today: today)
     let report = Report(
       command: name, subjects: result.subjects, findings: findings, failLevel: failLevel)

@@ -8,19 +8,21 @@ import PartnerCenterContracts
 public enum ExplainCommand: Command {
   public static let name = "explain"
 
+  static let report: ArgumentSpec.Option = .value(
+    "--report", valueName: "FILE",
+    help: "A JSON report (--output json=FILE) to find the fingerprint in.")
+  static let config = ConfigurationOptions.config(
+    help:
+      "The configuration to look for an acceptance of the fingerprint in (default: the nearest pc-contract.json)."
+  )
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract explain",
     overview: "Explain a finding kind, or the finding a fingerprint names.",
     usage: "KIND | FINGERPRINT [--report FILE] [--config FILE]",
     options: [
-      .value(
-        "--report", valueName: "FILE",
-        help: "A JSON report (--output json=FILE) to find the fingerprint in."),
-      .value(
-        "--config", valueName: "FILE",
-        help:
-          "The configuration to look for an acceptance of the fingerprint in (default: the nearest pc-contract.json)."
-      ),
+      report,
+      config,
       OutputOptions.quiet,
     ],
     positionals: [
@@ -62,7 +64,7 @@ public enum ExplainCommand: Command {
   private static func explainFingerprint(
     _ fingerprint: String, _ arguments: ParsedArguments, io: some CommandIO
   ) throws -> Int32 {
-    if let path = arguments.value("--report") {
+    if let path = arguments.value(Self.report) {
       let report: JSONValue
       do {
         report = try JSONParser.parse(FileContents.bytes(atPath: path)).value
@@ -83,7 +85,7 @@ public enum ExplainCommand: Command {
         return ExitCode.success
       }
     }
-    let file = arguments.value("--config") ?? ConfigurationFile.nearest()
+    let file = arguments.value(Self.config) ?? ConfigurationFile.nearest()
     let configuration = try ConfigurationFile.load(file)
     if let entry = configuration.acceptedDrift.first(where: { $0.fingerprint == fingerprint }) {
       io.out(
@@ -93,7 +95,7 @@ public enum ExplainCommand: Command {
     }
     throw UsageError.invalid(
       "fingerprint \(fingerprint) is in no "
-        + (arguments.value("--report").map { "finding of '\($0)' and no " } ?? "")
+        + (arguments.value(Self.report).map { "finding of '\($0)' and no " } ?? "")
         + "acceptance; give the JSON report it came from with --report FILE")
   }
 }

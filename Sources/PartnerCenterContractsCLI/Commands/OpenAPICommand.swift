@@ -6,16 +6,22 @@ import PartnerCenterContracts
 public enum OpenAPICommand: Command {
   public static let name = "openapi"
 
+  static let output: ArgumentSpec.Option = .value(
+    "--output", valueName: "FILE",
+    help: "Write the document to FILE (whole or not at all), not standard output.")
+  static let strict: ArgumentSpec.Option = .flag(
+    "--strict", help: "Reject properties the API reference does not list.")
+  static let schemas: ArgumentSpec.Option = .value(
+    "--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones.")
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract openapi",
     overview: "Write the contract as an OpenAPI 3.1 document.",
     usage: "[--output FILE] [--strict] [--schemas DIR]",
     options: [
-      .value(
-        "--output", valueName: "FILE",
-        help: "Write the document to FILE (whole or not at all), not standard output."),
-      .flag("--strict", help: "Reject properties the API reference does not list."),
-      .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
+      output,
+      strict,
+      schemas,
       OutputOptions.quiet,
     ],
     discussion: """
@@ -38,9 +44,9 @@ public enum OpenAPICommand: Command {
         arguments.positionals, command: Self.arguments.commandName)
     }
     let schemas =
-      try arguments.value("--schemas").map { try DeclaredSchemas(directory: $0) } ?? .embedded
-    let text = try OpenAPIDocument(schemas: schemas, strict: arguments.flag("--strict")).text
-    guard let path = arguments.value("--output") else {
+      try arguments.value(Self.schemas).map { try DeclaredSchemas(directory: $0) } ?? .embedded
+    let text = try OpenAPIDocument(schemas: schemas, strict: arguments.flag(Self.strict)).text
+    guard let path = arguments.value(Self.output) else {
       io.out(text)
       return ExitCode.success
     }

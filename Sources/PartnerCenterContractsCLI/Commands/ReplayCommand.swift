@@ -6,42 +6,60 @@ import PartnerCenterContracts
 public enum ReplayCommand: Command {
   public static let name = "replay"
 
+  static let host: ArgumentSpec.Option = .value(
+    "--host", valueName: "HOST", help: "Address to listen on (default: 127.0.0.1).")
+  static let port: ArgumentSpec.Option = .value(
+    "--port", valueName: "PORT", help: "Port to listen on; 0 picks a free one (default: 0).")
+  static let recordings: ArgumentSpec.Option = .value(
+    "--recordings", valueName: "DIR", help: "Recordings to serve (default: recordings).")
+  static let synthesize: ArgumentSpec.Option = .value(
+    "--synthesize", valueName: "N", help: "Add N generated customers with valid usage.")
+  static let seed: ArgumentSpec.Option = .value(
+    "--seed", valueName: "N", help: "Seed for generated customers and faults (default: 1).")
+  static let variants: ArgumentSpec.Option = .optionalValue(
+    "--variants", valueName: "KIND", implicit: "valid", allowed: ["valid", "invalid", "all"],
+    help: "Add edge-case customers: valid (default), invalid, or all.")
+  static let listVariants: ArgumentSpec.Option = .flag(
+    "--list-variants", help: "List the variant customers and exit.")
+  static let latency: ArgumentSpec.Option = .value(
+    "--latency", valueName: "MS[:JITTER]",
+    help: "Delay every answer by MS plus up to JITTER milliseconds.")
+  static let fault: ArgumentSpec.Option = .value(
+    "--fault", valueName: "KIND:RATE", repeatable: true,
+    help: "Inject 429, 500, 503, reset, truncate or slow into RATE (0-1 or N%) of answers.")
+  static let enforce: ArgumentSpec.Option = .flag(
+    "--enforce", help: "Answer requests that break the request contract with 400.")
+  static let report: ArgumentSpec.Option = .value(
+    "--report", valueName: "FILE", help: "Write the findings to FILE at shutdown.")
+  static let format: ArgumentSpec.Option = .value(
+    "--format", valueName: "FORMAT", allowed: ["text", "json"],
+    help: "Format of --report (default: text).")
+  static let maxConnections: ArgumentSpec.Option = .value(
+    "--max-connections", valueName: "N",
+    help: "Connections served at once; more get 503 (default: 256).")
+  static let config = ConfigurationOptions.config(
+    help: "Read fail-on from FILE (default: the nearest pc-contract.json).")
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract replay",
     overview: "Serve recordings as a local mock of the API and check the client's requests.",
     usage: "[options]",
     options: [
-      .value("--host", valueName: "HOST", help: "Address to listen on (default: 127.0.0.1)."),
-      .value(
-        "--port", valueName: "PORT", help: "Port to listen on; 0 picks a free one (default: 0)."),
-      .value(
-        "--recordings", valueName: "DIR", help: "Recordings to serve (default: recordings)."),
-      .value(
-        "--synthesize", valueName: "N", help: "Add N generated customers with valid usage."),
-      .value(
-        "--seed", valueName: "N", help: "Seed for generated customers and faults (default: 1)."),
-      .optionalValue(
-        "--variants", valueName: "KIND", implicit: "valid", allowed: ["valid", "invalid", "all"],
-        help: "Add edge-case customers: valid (default), invalid, or all."),
-      .flag("--list-variants", help: "List the variant customers and exit."),
-      .value(
-        "--latency", valueName: "MS[:JITTER]",
-        help: "Delay every answer by MS plus up to JITTER milliseconds."),
-      .value(
-        "--fault", valueName: "KIND:RATE", repeatable: true,
-        help: "Inject 429, 500, 503, reset, truncate or slow into RATE (0-1 or N%) of answers."),
-      .flag("--enforce", help: "Answer requests that break the request contract with 400."),
-      .value("--report", valueName: "FILE", help: "Write the findings to FILE at shutdown."),
-      .value(
-        "--format", valueName: "FORMAT", allowed: ["text", "json"],
-        help: "Format of --report (default: text)."),
+      host,
+      port,
+      recordings,
+      synthesize,
+      seed,
+      variants,
+      listVariants,
+      latency,
+      fault,
+      enforce,
+      report,
+      format,
       FailOnOption.declaration,
-      .value(
-        "--max-connections", valueName: "N",
-        help: "Connections served at once; more get 503 (default: 256)."),
-      .value(
-        "--config", valueName: "FILE",
-        help: "Read fail-on from FILE (default: the nearest pc-contract.json)."),
+      maxConnections,
+      config,
       OutputOptions.quiet, OutputOptions.color,
     ],
     maximumPositionals: 0,
@@ -63,16 +81,16 @@ public enum ReplayCommand: Command {
   nonisolated(nonsending) public static func run(
     _ arguments: ParsedArguments, environment: [String: String], io: some CommandIO
   ) async throws -> Int32 {
-    if arguments.flag("--list-variants") {
+    if arguments.flag(Self.listVariants) {
       io.out(variantList())
       return ExitCode.success
     }
     var configuration = try configuration(from: arguments)
-    let contract = try ConfigurationFile.load(arguments.value("--config"))
+    let contract = try ConfigurationFile.load(arguments.value(Self.config))
     let failLevel =
       FailOnOption.level(arguments, configured: contract.failOn)
-    let format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
-    let directory = arguments.value("--recordings") ?? "recordings"
+    let format = arguments.value(Self.format).flatMap(ReportFormat.init(rawValue:)) ?? .text
+    let directory = arguments.value(Self.recordings) ?? "recordings"
     let generatesCustomers =
       configuration.synthesizedCustomers > 0 || !configuration.variants.isEmpty
     do throws(RecordingStoreError) {
@@ -81,7 +99,7 @@ public enum ReplayCommand: Command {
       for problem in loaded.problems { io.err("pc-contract replay: skipped \(problem)\n") }
     } catch {
       // Generated customers make a recordings folder optional; a named one must exist.
-      if arguments.value("--recordings") != nil || !generatesCustomers { throw error }
+      if arguments.value(Self.recordings) != nil || !generatesCustomers { throw error }
     }
     let output = OutputOptions(arguments, environment: environment)
     let shown = TextReport(
@@ -107,7 +125,7 @@ public enum ReplayCommand: Command {
       command: "replay", subjects: server.requestedSubjects.map { Report.Subject(name: $0) },
       findings: server.findings, failLevel: failLevel)
     if !output.quiet || report.fails { io.err(summary(server, report: report, text: shown)) }
-    if let path = arguments.value("--report") {
+    if let path = arguments.value(Self.report) {
       let rendered = ReportOptions.renderer(format, subjectNoun: "endpoint").render(report)
       do throws(AtomicFileError) {
         try AtomicFile.write(rendered, creatingFolderOf: path)
@@ -143,33 +161,33 @@ public enum ReplayCommand: Command {
     -> ReplayConfiguration
   {
     var configuration = ReplayConfiguration()
-    if let host = arguments.value("--host") { configuration.host = host }
-    configuration.port = try integer(arguments, "--port", in: 0...65535) ?? 0
+    if let host = arguments.value(Self.host) { configuration.host = host }
+    configuration.port = try arguments.wholeNumber(Self.port, in: 0...65535) ?? 0
     configuration.synthesizedCustomers =
-      try integer(arguments, "--synthesize", in: 0...1_000_000) ?? 0
-    if let text = arguments.value("--seed") {
+      try arguments.wholeNumber(Self.synthesize, in: 0...1_000_000) ?? 0
+    if let text = arguments.value(Self.seed) {
       guard let seed = UInt64(text) else {
         throw .invalid("option '--seed' needs a non-negative integer, not '\(text)'")
       }
       configuration.seed = seed
     }
     configuration.maximumConnections =
-      try integer(arguments, "--max-connections", in: 1...4096) ?? 256
-    switch arguments.value("--variants") {
+      try arguments.wholeNumber(Self.maxConnections, in: 1...4096) ?? 256
+    switch arguments.value(Self.variants) {
     case "valid": configuration.variants = [.valid]
     case "invalid": configuration.variants = [.invalid]
     case "all": configuration.variants = [.valid, .invalid]
     default: break
     }
     var faults = FaultPlan(seed: configuration.seed)
-    if let text = arguments.value("--latency") {
+    if let text = arguments.value(Self.latency) {
       guard let latency = FaultPlan.parseLatency(text) else {
         throw .invalid("option '--latency' needs MS or MS:JITTER in milliseconds, not '\(text)'")
       }
       faults.latencyMilliseconds = latency.milliseconds
       faults.jitterMilliseconds = latency.jitter
     }
-    for text in arguments.allValues("--fault") {
+    for text in arguments.allValues(Self.fault) {
       guard let fault = FaultPlan.parseFault(text) else {
         let kinds = FaultPlan.Kind.allCases.map(\.rawValue).joined(separator: ", ")
         throw .invalid(
@@ -179,20 +197,8 @@ public enum ReplayCommand: Command {
       faults.faults.append(fault)
     }
     configuration.faults = faults
-    configuration.enforce = arguments.flag("--enforce")
+    configuration.enforce = arguments.flag(Self.enforce)
     return configuration
-  }
-
-  private static func integer(
-    _ arguments: ParsedArguments, _ name: String, in range: ClosedRange<Int>
-  ) throws(UsageError) -> Int? {
-    guard let text = arguments.value(name) else { return nil }
-    guard let value = Int(text), range.contains(value) else {
-      throw .invalid(
-        "option '\(name)' needs an integer from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
-      )
-    }
-    return value
   }
 
   /// `--list-variants`: one line per variant customer.

@@ -5,12 +5,15 @@ import PartnerCenterContracts
 public enum SchemasCommand: Command {
   public static let name = "schemas"
 
+  static let schemas: ArgumentSpec.Option = .value(
+    "--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones.")
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract schemas",
     overview: "List the declared schemas, or print one.",
     usage: "list | show NAME [--schemas DIR]",
     options: [
-      .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
+      schemas,
       OutputOptions.quiet,
     ],
     positionals: [
@@ -42,7 +45,7 @@ public enum SchemasCommand: Command {
       throw UsageError.invalid("'show' takes the NAME of one schema")
     }
     let schemas =
-      try arguments.value("--schemas").map { try DeclaredSchemas(directory: $0) } ?? .embedded
+      try arguments.value(Self.schemas).map { try DeclaredSchemas(directory: $0) } ?? .embedded
     if action == "list" {
       io.out(list(schemas))
       return ExitCode.success

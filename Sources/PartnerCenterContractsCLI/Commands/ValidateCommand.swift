@@ -10,21 +10,27 @@ public enum ValidateCommand: Command {
   /// pipe fails with a message instead of exhausting memory.
   static let standardInputLimit = 1 << 30
 
+  static let schema: ArgumentSpec.Option = .value(
+    "--schema", valueName: "NAME|PATH",
+    help: "Check against this schema (declared name or file), not the detected one.")
+  static let schemas: ArgumentSpec.Option = .value(
+    "--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones.")
+  static let strict: ArgumentSpec.Option = .flag(
+    "--strict", help: "Reject properties the schemas do not declare.")
+  static let config = ConfigurationOptions.config(
+    help:
+      "Read fail-on, ignore rules and accepted findings from FILE (default: the nearest pc-contract.json)."
+  )
+
   public static let arguments = ArgumentSpec(
     commandName: "pc-contract validate",
     overview: "Check responses against the declared schemas and the contract rules.",
     usage: "[options] [INPUT ...]",
     options: [
-      .value(
-        "--schema", valueName: "NAME|PATH",
-        help: "Check against this schema (declared name or file), not the detected one."),
-      .value("--schemas", valueName: "DIR", help: "Use the schemas in DIR, not the built-in ones."),
-      .flag("--strict", help: "Reject properties the schemas do not declare."),
-      .value(
-        "--config", valueName: "FILE",
-        help:
-          "Read fail-on, ignore rules and accepted findings from FILE (default: the nearest pc-contract.json)."
-      ),
+      schema,
+      schemas,
+      strict,
+      config,
       FailOnOption.declaration,
       OutputOptions.quiet, OutputOptions.color,
     ] + ReportOptions.declarations,
@@ -67,7 +73,7 @@ public enum ValidateCommand: Command {
     if names.filter({ $0 == "-" }).count > 1 {
       throw UsageError.invalid("'-' (standard input) can be given only once")
     }
-    let configuration = try ConfigurationFile.load(arguments.value("--config"))
+    let configuration = try ConfigurationFile.load(arguments.value(Self.config))
     let failLevel =
       FailOnOption.level(arguments, configured: configuration.failOn)
     let check = try makeCheck(arguments)
@@ -135,12 +141,12 @@ public enum ValidateCommand: Command {
   private static func makeCheck(_ arguments: ParsedArguments) throws(DeclaredSchemasError)
     -> InputCheck
   {
-    let strict = arguments.flag("--strict")
+    let strict = arguments.flag(Self.strict)
     var validator = ContractValidator(strict: strict)
-    if let folder = arguments.value("--schemas") {
+    if let folder = arguments.value(Self.schemas) {
       validator = ContractValidator(strict: strict, schemas: try DeclaredSchemas(directory: folder))
     }
-    guard let schema = arguments.value("--schema") else { return InputCheck(validator: validator) }
+    guard let schema = arguments.value(Self.schema) else { return InputCheck(validator: validator) }
     let isPath = schema.contains("/") || schema.hasSuffix(".json")
     if validator.schemas.schema(named: schema) == nil && isPath {
       validator = try validator.addingSchemaFile(atPath: schema)

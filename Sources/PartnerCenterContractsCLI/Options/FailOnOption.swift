@@ -15,6 +15,6 @@ enum FailOnOption {
   /// The level `--fail-on` gives, else `configured` (pc-contract.json's `failOn`), else
   /// errors.
   static func level(_ arguments: ParsedArguments, configured: FailLevel? = nil) -> FailLevel {
-    arguments.value("--fail-on").flatMap(FailLevel.init) ?? configured ?? .atLeast(.error)
+    arguments.value(declaration).flatMap(FailLevel.init) ?? configured ?? .atLeast(.error)
   }
 }

@@ -7,15 +7,17 @@ struct ReportOptions: Sendable {
   /// Every format's name, as `--format` and `--output FORMAT=FILE` accept them.
   static let formats = ReportFormat.allCases.map(\.rawValue)
 
+  /// `--format FORMAT`.
+  static let formatOption: ArgumentSpec.Option = .value(
+    "--format", valueName: "FORMAT", allowed: formats,
+    help: "Report format on standard output (default: text).")
+  /// `--output FORMAT=FILE`.
+  static let outputOption: ArgumentSpec.Option = .value(
+    "--output", valueName: "FORMAT=FILE", repeatable: true,
+    help: "Also write the FORMAT report to FILE; repeatable, one per format.")
+
   /// The options, as each reporting command declares them.
-  static let declarations: [ArgumentSpec.Option] = [
-    .value(
-      "--format", valueName: "FORMAT", allowed: formats,
-      help: "Report format on standard output (default: text)."),
-    .value(
-      "--output", valueName: "FORMAT=FILE", repeatable: true,
-      help: "Also write the FORMAT report to FILE; repeatable, one per format."),
-  ]
+  static let declarations = [formatOption, outputOption]
 
   /// The format printed on standard output.
   var format: ReportFormat
@@ -27,8 +29,8 @@ struct ReportOptions: Sendable {
   /// Reads `--format` and `--output`; an `--output` whose format cannot be told is a usage
   /// error.
   init(_ arguments: ParsedArguments, subjectNoun: String) throws(UsageError) {
-    format = arguments.value("--format").flatMap(ReportFormat.init(rawValue:)) ?? .text
-    outputs = try arguments.allValues("--output").map { (text) throws(UsageError) in
+    format = arguments.value(Self.formatOption).flatMap(ReportFormat.init(rawValue:)) ?? .text
+    outputs = try arguments.allValues(Self.outputOption).map { (text) throws(UsageError) in
       try Self.output(text)
     }
     self.subjectNoun = subjectNoun

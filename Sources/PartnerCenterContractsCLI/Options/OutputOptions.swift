@@ -29,9 +29,9 @@ struct OutputOptions: Sendable {
   /// Reads the options from `arguments`; a command that does not declare one reads it as not
   /// given.
   init(_ arguments: ParsedArguments, environment: [String: String]) {
-    quiet = arguments.flag("--quiet")
-    verbose = arguments.flag("--verbose")
-    color = arguments.value("--color") ?? "auto"
+    quiet = arguments.flag(Self.quiet)
+    verbose = arguments.flag(Self.verbose)
+    color = arguments.value(Self.color) ?? "auto"
     self.environment = environment
   }
 
