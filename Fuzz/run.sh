@@ -33,7 +33,7 @@ case "$target" in
 esac
 
 mkdir -p "$work"
-swiftc -sanitize=fuzzer,address -parse-as-library -O "${sources[@]}" -o "Fuzz/out/$target-fuzzer"
+swiftc -sanitize=fuzzer,address -parse-as-library -package-name PartnerCenterContracts -O "${sources[@]}" -o "Fuzz/out/$target-fuzzer"
 cp -n "$seeds"/* "$work"/ 2>/dev/null || true
 
 # The Swift runtime's backtracer would only add noise to AddressSanitizer's report.

@@ -8,9 +8,9 @@ import Foundation
 /// destination (`.<name>.<uuid>.pc-contract-tmp`, see ``FileNames/isTemporary(_:)``), which
 /// is then renamed into place. Recordings and report
 /// files are written this way, so an interrupted run never leaves half a file.
-public enum AtomicFile {
+package enum AtomicFile {
   /// Writes `bytes` to `path`, replacing what is there; the folder must exist.
-  public static func write(_ bytes: [UInt8], toPath path: String) throws(AtomicFileError) {
+  package static func write(_ bytes: [UInt8], toPath path: String) throws(AtomicFileError) {
     let destination = URL(fileURLWithPath: path)
     let temporary = destination.deletingLastPathComponent().appendingPathComponent(
       ".\(destination.lastPathComponent).\(UUID().uuidString)\(FileNames.temporarySuffix)"
@@ -31,7 +31,7 @@ public enum AtomicFile {
 
   /// Writes `text` to `path` whole, creating its folder first (`--output reports/drift.sarif`
   /// in a fresh checkout).
-  public static func write(_ text: String, creatingFolderOf path: String)
+  package static func write(_ text: String, creatingFolderOf path: String)
     throws(AtomicFileError)
   {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -60,7 +60,7 @@ public enum AtomicFile {
 }
 
 /// Why a file could not be written.
-public enum AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file could not be written (a missing folder, no permission, a full disk); `code` is
   /// the system's `errno`.
   case cannotWrite(String, code: Int32)
@@ -68,14 +68,14 @@ public enum AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible
   case cannotRename(String, code: Int32)
 
   /// The path the error is about.
-  public var path: String {
+  package var path: String {
     switch self {
     case .cannotWrite(let path, _), .cannotRename(let path, _): path
     }
   }
 
   /// What went wrong, without the path: the system's reason (`No space left on device`).
-  public var reason: String {
+  package var reason: String {
     switch self {
     case .cannotWrite(_, let code): "cannot write the file: \(Self.text(of: code))"
     case .cannotRename(_, let code):
@@ -87,5 +87,5 @@ public enum AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible
     String(cString: strerror(code))
   }
 
-  public var description: String { "\(path): \(reason)" }
+  package var description: String { "\(path): \(reason)" }
 }

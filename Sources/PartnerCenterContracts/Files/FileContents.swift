@@ -6,9 +6,9 @@
 
 /// Reads a file whole, straight into one array: sized from `fstat` and filled in place, then
 /// read on in chunks should the file have grown (or report no size, as `/proc` files do).
-public enum FileContents {
+package enum FileContents {
   /// The bytes of the file at `path`.
-  public static func bytes(atPath path: String) throws(FileReadError) -> [UInt8] {
+  package static func bytes(atPath path: String) throws(FileReadError) -> [UInt8] {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { throw FileReadError(path: path, code: errno) }
     defer { close(descriptor) }
@@ -42,16 +42,16 @@ public enum FileContents {
 }
 
 /// A file that could not be opened or read.
-public struct FileReadError: Error, Sendable, CustomStringConvertible {
+package struct FileReadError: Error, Sendable, CustomStringConvertible {
   /// The path as given.
-  public var path: String
+  package var path: String
   /// What the system said, in lower case: `no such file or directory`.
-  public var reason: String
+  package var reason: String
 
   init(path: String, code: Int32) {
     self.path = path
     self.reason = String(cString: strerror(code)).lowercased()
   }
 
-  public var description: String { "cannot read '\(path)': \(reason)" }
+  package var description: String { "cannot read '\(path)': \(reason)" }
 }

@@ -3,14 +3,14 @@ import JSONSchemaValidation
 
 /// A moment in UTC as the toolkit writes it: `capturedAt` in recordings, `today` for
 /// accepted-drift expiry. `gmtime_r`, not a date formatter: exact, and cheap per call.
-public struct UTCDate: Sendable {
+package struct UTCDate: Sendable {
   /// `YYYY-MM-DD`.
-  public let day: String
+  package let day: String
   /// RFC 3339 in UTC, whole seconds: `YYYY-MM-DDTHH:MM:SSZ`.
-  public let timestamp: String
+  package let timestamp: String
 
   /// `date` in UTC (whole seconds).
-  public init(_ date: Date) {
+  package init(_ date: Date) {
     var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
     var parts = tm()
     gmtime_r(&seconds, &parts)
@@ -22,11 +22,11 @@ public struct UTCDate: Sendable {
 
 extension UTCDate {
   /// Today's date in UTC, `YYYY-MM-DD`.
-  public static var today: String { UTCDate(Date()).day }
+  package static var today: String { UTCDate(Date()).day }
 
   /// Why `text` is not a day `YYYY-MM-DD` (`February has 28 days in 2027`, or `not a date`),
   /// or nil when it is one.
-  public static func dayProblem(_ text: String) -> String? {
+  package static func dayProblem(_ text: String) -> String? {
     guard RFC3339Explanation.dateProblem(text) != nil else { return nil }
     return RFC3339Explanation.impossibleDay(text) ?? "not a date"
   }

@@ -5,15 +5,15 @@
 /// a request. Lines must end with CRLF; obsolete line folding, whitespace before a colon,
 /// control characters, conflicting `Content-Length`s and `Transfer-Encoding` are refused, as
 /// RFC 9112 allows, because a lenient parser is where request smuggling starts.
-public struct HTTPRequestParser: Sendable {
+package struct HTTPRequestParser: Sendable {
   /// The limits the request must stay within.
-  public var limits: HTTPLimits
+  package var limits: HTTPLimits
 
   /// A parser enforcing `limits`.
-  public init(limits: HTTPLimits = HTTPLimits()) { self.limits = limits }
+  package init(limits: HTTPLimits = HTTPLimits()) { self.limits = limits }
 
   /// What the bytes received so far amount to.
-  public enum Outcome: Sendable, Hashable {
+  package enum Outcome: Sendable, Hashable {
     /// Not a whole request yet, and nothing wrong so far.
     case incomplete
     /// A request, which took the first `consumed` bytes.
@@ -23,7 +23,7 @@ public struct HTTPRequestParser: Sendable {
   }
 
   /// Parses the start of `bytes`.
-  public func parse(_ bytes: ArraySlice<UInt8>) -> Outcome {
+  package func parse(_ bytes: ArraySlice<UInt8>) -> Outcome {
     var start = bytes.startIndex
     // RFC 9112 section 2.2: empty lines before the request line are ignored.
     while bytes.endIndex - start >= 2, bytes[start] == 0x0D, bytes[start + 1] == 0x0A {
@@ -151,7 +151,7 @@ public struct HTTPRequestParser: Sendable {
 }
 
 /// Why bytes are not an acceptable request. Each case has the status the server answers with.
-public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The request line is not `METHOD SP target SP HTTP/x.y`.
   case malformedRequestLine
   /// The request line is longer than the limit.
@@ -178,7 +178,7 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
   case timedOut
 
   /// The status code to answer with.
-  public var status: Int {
+  package var status: Int {
     switch self {
     case .requestLineTooLong: 414
     case .headerTooLarge: 431
@@ -190,7 +190,7 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
     }
   }
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .malformedRequestLine: "the request line is not 'METHOD target HTTP/1.1'"
     case .requestLineTooLong: "the request line is too long"

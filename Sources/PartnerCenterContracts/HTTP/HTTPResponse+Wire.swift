@@ -3,7 +3,7 @@
 // the body and the connection's state; fields of those names in `headers` are dropped.
 extension HTTPResponse {
   /// A response with a JSON body and `Content-Type: application/json; charset=utf-8`.
-  public static func json(_ status: Int, _ body: [UInt8], headers: HTTPHeaders = [:])
+  package static func json(_ status: Int, _ body: [UInt8], headers: HTTPHeaders = [:])
     -> HTTPResponse
   {
     var fields = headers
@@ -14,7 +14,7 @@ extension HTTPResponse {
   }
 
   /// The status line and header fields, ending with the empty line.
-  public func head(keepAlive: Bool) -> [UInt8] {
+  package func head(keepAlive: Bool) -> [UInt8] {
     var text = "HTTP/1.1 \(status) \(HTTPResponse.reasonPhrase(for: status))\r\n"
     // A name that is not an RFC 9110 token (one holding CR, LF, ':' or a space, from a
     // crafted recording) is dropped: written, it could split the head and add fields.
@@ -32,7 +32,7 @@ extension HTTPResponse {
   }
 
   /// The whole message: head and body.
-  public func serialized(keepAlive: Bool) -> [UInt8] { head(keepAlive: keepAlive) + body }
+  package func serialized(keepAlive: Bool) -> [UInt8] { head(keepAlive: keepAlive) + body }
 
   /// Whether `name` is a token (RFC 9110 5.6.2), as the request parser requires of the
   /// names it reads.
@@ -47,7 +47,7 @@ extension HTTPResponse {
   }
 
   /// The reason phrase of `status` (RFC 9110), or an empty one for an unknown code.
-  public static func reasonPhrase(for status: Int) -> String {
+  package static func reasonPhrase(for status: Int) -> String {
     switch status {
     case 200: "OK"
     case 201: "Created"
@@ -78,9 +78,9 @@ extension HTTPResponse {
 
 /// What the server does with a request: a response, and how to deliver it. The faults a
 /// replay injects are deliveries that break the transport.
-public struct HTTPReply: Sendable {
+package struct HTTPReply: Sendable {
   /// How the response goes out.
-  public enum Delivery: Sendable, Hashable {
+  package enum Delivery: Sendable, Hashable {
     /// The whole response.
     case complete
     /// The head and part of the body, then the connection is reset (RST).
@@ -92,16 +92,16 @@ public struct HTTPReply: Sendable {
   }
 
   /// The response.
-  public var response: HTTPResponse
+  package var response: HTTPResponse
   /// How it is delivered.
-  public var delivery: Delivery
+  package var delivery: Delivery
   /// How long to wait before answering, in milliseconds.
-  public var delayMilliseconds: Int
+  package var delayMilliseconds: Int
   /// Whether to close the connection after answering, whatever the client asked.
-  public var closesConnection: Bool
+  package var closesConnection: Bool
 
   /// Creates a reply.
-  public init(
+  package init(
     _ response: HTTPResponse, delivery: Delivery = .complete, delayMilliseconds: Int = 0,
     closesConnection: Bool = false
   ) {

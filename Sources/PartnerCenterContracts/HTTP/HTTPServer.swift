@@ -14,20 +14,20 @@ import Synchronization
 ///
 /// A thread per connection keeps the code a straight read-parse-answer loop; an API mock
 /// serves tens of clients, not thousands, and blocking calls on loopback are fast.
-public final class HTTPServer: Sendable {
+package final class HTTPServer: Sendable {
   /// Where and how the server listens.
-  public struct Configuration: Sendable {
+  package struct Configuration: Sendable {
     /// The address to bind, `127.0.0.1` by default.
-    public var host: String
+    package var host: String
     /// The port; 0 picks a free one (read it from ``HTTPServer/port`` after starting).
-    public var port: Int
+    package var port: Int
     /// The request limits.
-    public var limits: HTTPLimits
+    package var limits: HTTPLimits
     /// The most connections served at once; more are answered 503 and closed.
-    public var maximumConnections: Int
+    package var maximumConnections: Int
 
     /// Creates a configuration.
-    public init(
+    package init(
       host: String = "127.0.0.1", port: Int = 0, limits: HTTPLimits = HTTPLimits(),
       maximumConnections: Int = 256
     ) {
@@ -39,9 +39,9 @@ public final class HTTPServer: Sendable {
   }
 
   /// Answers a parsed request. Called on connection threads, concurrently.
-  public typealias Responder = @Sendable (HTTPServerRequest) -> HTTPReply
+  package typealias Responder = @Sendable (HTTPServerRequest) -> HTTPReply
   /// Answers bytes that are not an acceptable request (the connection is closed after).
-  public typealias Rejecter = @Sendable (HTTPRequestError) -> HTTPResponse
+  package typealias Rejecter = @Sendable (HTTPRequestError) -> HTTPResponse
 
   private struct State {
     var listener: Int32 = -1
@@ -54,7 +54,7 @@ public final class HTTPServer: Sendable {
   }
 
   /// The configuration.
-  public let configuration: Configuration
+  package let configuration: Configuration
   private let respond: Responder
   private let reject: Rejecter
   private let state = Mutex(State())
@@ -62,7 +62,7 @@ public final class HTTPServer: Sendable {
 
   /// A server answering with `respond`, and rejecting malformed requests with `reject` (by
   /// default a plain-text response with the error's status).
-  public init(
+  package init(
     configuration: Configuration = Configuration(),
     reject: @escaping Rejecter = HTTPServer.plainRejection, respond: @escaping Responder
   ) {
@@ -74,17 +74,17 @@ public final class HTTPServer: Sendable {
   deinit { stop() }
 
   /// The default answer to a malformed request: its status and one line of text.
-  public static func plainRejection(_ error: HTTPRequestError) -> HTTPResponse {
+  package static func plainRejection(_ error: HTTPRequestError) -> HTTPResponse {
     HTTPResponse(
       status: error.status, headers: ["Content-Type": "text/plain; charset=utf-8"],
       body: Array("\(error)\n".utf8))
   }
 
   /// The port the server listens on (0 before ``start()``).
-  public var port: Int { state.withLock { $0.port } }
+  package var port: Int { state.withLock { $0.port } }
 
   /// Binds, listens and starts accepting connections on a background thread.
-  public func start() throws(HTTPServerError) {
+  package func start() throws(HTTPServerError) {
     let alreadyStarted = state.withLock { state -> Bool in
       defer { state.started = true }
       return state.started
@@ -115,7 +115,7 @@ public final class HTTPServer: Sendable {
 
   /// Stops accepting, ends every connection (a response being written is cut off), and returns
   /// when all connection threads have finished. Safe to call more than once.
-  public func stop() {
+  package func stop() {
     let wakeWrite = state.withLock { state -> Int32? in
       guard state.started, !state.stopping else { return nil }
       state.stopping = true
