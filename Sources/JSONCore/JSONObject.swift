@@ -12,7 +12,7 @@ public struct JSONObject: Sendable {
     public var value: JSONValue
     /// ``JSONObject/keyHash(_:)`` of the name, computed once (by the parser, while it scans
     /// the name) so that look-ups by schema validators never rehash it.
-    package let keyHash: UInt32
+    @usableFromInline package let keyHash: UInt32
 
     /// Creates a member.
     public init(key: String, value: JSONValue) {
@@ -89,12 +89,7 @@ public struct JSONObject: Sendable {
   /// The position of the member named `key`, if any.
   public func position(of key: String) -> Int? {
     if let index { return index[CodePointKey(key)] }
-    let hash = JSONObject.keyHash(key)
-    for (position, member) in members.enumerated()
-    where member.keyHash == hash && member.key.codePointsEqual(key) {
-      return position
-    }
-    return nil
+    return position(of: MemberName(key))
   }
 
   /// The value of the member named `key`; setting `nil` removes the member.

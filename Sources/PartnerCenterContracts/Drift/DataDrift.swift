@@ -7,7 +7,8 @@ import JSONCore
 /// looks its partner up. Items with the same identity are paired in order of appearance.
 struct DataDrift {
   let keys: [String]
-  let keyHashes: [UInt32]
+  /// The keys as names to look up in every item.
+  let names: [MemberName]
   /// Where each key sits in the old and in the new items: the first item's positions, tried
   /// first, since the items of one collection list their members in the same order.
   private var oldPositions: [Int] = []
@@ -21,7 +22,7 @@ struct DataDrift {
     self.keys = keys.filter { key in
       !options.isIgnored(recordingPointer: ["response", "body", "items", "*", key])
     }
-    self.keyHashes = self.keys.map { JSONObject.keyHash($0) }
+    names = self.keys.map(MemberName.init)
     self.subject = subject
     self.options = options
     self.limit = options.dataFindingLimit
@@ -154,7 +155,7 @@ struct DataDrift {
     while let group = candidate {
       // An unchanged item needs no separate identity check: equal items have equal keys.
       let head = groups[group].head
-      if head >= 0 && MemberLookup.equal(oldItems[head], item) { return group }
+      if head >= 0 && JSONValue.equalItems(oldItems[head], item) { return group }
       if sameIdentity(oldItems[groups[group].first], item, positions: positions) { return group }
       candidate = groups[group].collision
     }
@@ -168,8 +169,7 @@ struct DataDrift {
     guard case .object(let object) = item else { return hasher.value }
     object.members.withUnsafeBufferPointer { members in
       for index in keys.indices {
-        let found = MemberLookup.position(
-          in: members, key: keys[index], hash: keyHashes[index], position: positions[index])
+        let found = JSONObject.position(of: names[index], in: members, hint: positions[index])
         // A missing key and null are one identity value.
         if let found, !members[found].value.isNull {
           hasher.mix(identityValue: members[found].value)
@@ -185,10 +185,8 @@ struct DataDrift {
   private func sameIdentity(_ lhs: JSONValue, _ rhs: JSONValue, positions: [Int]) -> Bool {
     guard case .object(let left) = lhs, case .object(let right) = rhs else { return lhs == rhs }
     for index in keys.indices {
-      let a = MemberLookup.value(
-        in: left, key: keys[index], hash: keyHashes[index], position: oldPositions[index])
-      let b = MemberLookup.value(
-        in: right, key: keys[index], hash: keyHashes[index], position: positions[index])
+      let a = left.value(of: names[index], hint: oldPositions[index])
+      let b = right.value(of: names[index], hint: positions[index])
       if (a ?? .null) != (b ?? .null) { return false }
     }
     return true
@@ -199,9 +197,7 @@ struct DataDrift {
     var values: [JSONValue] = []
     values.reserveCapacity(keys.count)
     for index in keys.indices {
-      values.append(
-        MemberLookup.value(in: object, key: keys[index], hash: keyHashes[index], position: 0)
-          ?? .null)
+      values.append(object[names[index]] ?? .null)
     }
     return values
   }
@@ -261,14 +257,14 @@ struct DataDrift {
           guard
             let oldPosition = sameName
               ? position
-              : MemberLookup.position(
-                in: oldMembers, key: key, hash: newMembers[position].keyHash, position: position)
+              : JSONObject.position(
+                ofKey: key, hash: newMembers[position].keyHash, in: oldMembers, hint: position)
           else {
             if isItem && !newMembers[position].value.isNull && isKey(key) { return false }
             continue
           }
           pairedMembers += 1
-          if MemberLookup.equal(oldMembers[oldPosition].value, newMembers[position].value) {
+          if JSONValue.equalItems(oldMembers[oldPosition].value, newMembers[position].value) {
             continue
           }
           if isItem && isKey(key) { return false }
@@ -288,8 +284,8 @@ struct DataDrift {
         // Some old members are gone: a gone key that had a value makes it another item.
         for member in oldMembers
         where !member.value.isNull && isKey(member.key)
-          && MemberLookup.position(
-            in: newMembers, key: member.key, hash: member.keyHash, position: 0) == nil
+          && JSONObject.position(
+            ofKey: member.key, hash: member.keyHash, in: newMembers, hint: 0) == nil
         {
           return false
         }

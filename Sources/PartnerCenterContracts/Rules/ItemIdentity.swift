@@ -30,7 +30,7 @@ public struct ItemIdentity: Sendable, Hashable {
   /// A hash of `item`'s identity (``WordHasher`` over the values' UTF-8, strings as they are,
   /// other values as compact JSON); items with the same identity have the same hash. Cheaper
   /// than `Hasher`, which matters at one call per item.
-  static func hash(of item: JSONObject, _ fields: [FieldName]) -> UInt64 {
+  static func hash(of item: JSONObject, _ fields: [MemberName]) -> UInt64 {
     var hasher = WordHasher()
     for field in fields {
       if let value = item[field] { hasher.mix(identityValue: value) } else { hasher.mix(0x2D) }
@@ -43,12 +43,12 @@ public struct ItemIdentity: Sendable, Hashable {
     ItemIdentity.same(lhs, rhs, fields)
   }
 
-  static func same(_ lhs: JSONObject, _ rhs: JSONObject, _ fields: [FieldName]) -> Bool {
+  static func same(_ lhs: JSONObject, _ rhs: JSONObject, _ fields: [MemberName]) -> Bool {
     fields.allSatisfy { lhs[$0] == rhs[$0] }
   }
 
   /// The keys with their hashes, for look-ups in many items.
-  var fields: [FieldName] { keys.map(FieldName.init) }
+  var fields: [MemberName] { keys.map(MemberName.init) }
 
   /// The identity as a person reads it: `workloadName "Exchange", serviceName "o365", ...`.
   public func describe(_ item: JSONValue) -> String {
