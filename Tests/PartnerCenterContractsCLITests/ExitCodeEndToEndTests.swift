@@ -18,13 +18,16 @@ import Testing
     ),
     (
       #"{"acceptedDrift": [{"fingerprint": "0123456789abcdef", "reason": "r", "expires": "2027-02-30"}]}"#,
-      #"/acceptedDrift/0/expires: expected a date YYYY-MM-DD, found "2027-02-30": February has 28 days in 2027"#
+      #"config.json:1:82: /acceptedDrift/0/expires: "2027-02-30" is not a valid date: February has 28 days in 2027"#
     ),
     (
       #"{"ignore": [""]}"#,
       #"config.json:1:13: /ignore/0: an empty pattern would match every finding"#
     ),
-    (#"{"failOn": "sometimes"}"#, #"config.json:1:12: /failOn: expected one of"#),
+    (
+      #"{"failOn": "sometimes"}"#,
+      #"config.json:1:12: /failOn: "sometimes" is not one of ["breaking","error""#
+    ),
     ("{not json", "config.json:1:2: not JSON"),
   ])
   func aBadConfigurationIsAUsageErrorWithItsPlace(config: String, message: String) throws {

@@ -81,13 +81,16 @@ public struct ContractConfiguration: Sendable {
   public static func parse(_ bytes: [UInt8], file: String) throws(ConfigurationError)
     -> ContractConfiguration
   {
-    var reader = ConfigurationReader(bytes: bytes, file: file)
-    return try reader.read()
+    try ConfigurationReader.read(bytes, file: file)
   }
 }
 
-/// Why `pc-contract.json` could not be used. The description names the file, line and column.
-public enum ConfigurationError: Error, Sendable, CustomStringConvertible {
+/// Why `pc-contract.json` could not be used.
+public typealias ConfigurationError = JSONFileError
+
+/// Why a JSON file the tool reads through its schema (``SchemaCheckedFile``) could not be
+/// used. The description names the file, line and column, and the JSON Pointer.
+public enum JSONFileError: Error, Sendable, CustomStringConvertible {
   /// The file is not JSON.
   case malformedJSON(file: String, JSONParseError)
   /// A member is unknown, missing or has the wrong value.

@@ -89,6 +89,116 @@ enum EmbeddedSchemas {
       """##
     ),
     (
+      fileName: "configuration.schema.json",
+      text: ##"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://partnercenter-contracts.example/schemas/configuration.schema.json",
+        "title": "pc-contract.json",
+        "description": "The configuration file users own: where the API is, which customers to check, which drift to ignore or accept, and when to fail. Every member is optional. `pc-contract` reads the file through this schema, so an error names its line, column and JSON Pointer.",
+        "$comment": "Unknown members are refused, unlike the API's schemas: a misspelt setting would otherwise be silently ignored. What a schema cannot say (a path pattern's syntax, a known finding kind) the reader checks after it.",
+        "type": "object",
+        "properties": {
+          "$schema": {
+            "description": "The schema the file follows, for editors.",
+            "type": "string"
+          },
+          "baseURL": {
+            "description": "The API's base URL, used when --base-url is not given.",
+            "type": "string",
+            "pattern": "^https?://"
+          },
+          "customers": {
+            "description": "The customers `check` captures: `all` (the customer list) or their ids.",
+            "anyOf": [
+              { "const": "all" },
+              {
+                "type": "array",
+                "items": { "type": "string", "minLength": 1, "pattern": "^[^/]*$" }
+              }
+            ]
+          },
+          "ignore": {
+            "description": "JSON Pointer patterns ('*' for any token) of values whose drift is ignored: into the body, or into the recording with `/response/...`.",
+            "type": "array",
+            "items": { "type": "string" }
+          },
+          "identityKeys": {
+            "description": "Per endpoint id, the item members whose values identify an item, for data drift.",
+            "type": "object",
+            "properties": {
+              "partner-licenses-usage": {
+                "description": "The identity of a partner-level item.",
+                "$ref": "#/$defs/memberNames"
+              },
+              "customer-licenses-usage": {
+                "description": "The identity of a customer's item.",
+                "$ref": "#/$defs/memberNames"
+              },
+              "customers": {
+                "description": "The identity of a customer in the customer list.",
+                "$ref": "#/$defs/memberNames"
+              }
+            },
+            "additionalProperties": false
+          },
+          "failOn": {
+            "description": "The severity from which findings fail the run (exit 1): `breaking` (or `error`), `warning`, `info`, or `none`.",
+            "enum": ["breaking", "error", "warning", "info", "none"]
+          },
+          "acceptedDrift": {
+            "description": "Findings accepted on purpose, each with a reason and an optional expiry.",
+            "type": "array",
+            "items": { "$ref": "#/$defs/acceptedDrift" }
+          }
+        },
+        "additionalProperties": false,
+        "$defs": {
+          "memberNames": {
+            "description": "Item member names, at least one.",
+            "type": "array",
+            "items": { "type": "string" },
+            "minItems": 1
+          },
+          "acceptedDrift": {
+            "description": "One accepted finding: by fingerprint, or by path pattern and kind.",
+            "type": "object",
+            "properties": {
+              "fingerprint": {
+                "description": "The finding's fingerprint, from a JSON or SARIF report.",
+                "type": "string",
+                "pattern": "^[0-9a-f]{16}$"
+              },
+              "path": {
+                "description": "A JSON Pointer pattern the finding's pointer matches.",
+                "type": "string"
+              },
+              "kind": {
+                "description": "The finding kind, `drift.property-added`.",
+                "type": "string",
+                "minLength": 1
+              },
+              "reason": {
+                "description": "Why the finding is accepted.",
+                "type": "string",
+                "minLength": 1
+              },
+              "expires": {
+                "description": "The last day (UTC) the acceptance applies.",
+                "type": "string",
+                "format": "date"
+              }
+            },
+            "required": ["reason"],
+            "anyOf": [{ "required": ["fingerprint"] }, { "required": ["path", "kind"] }],
+            "additionalProperties": false
+          }
+        }
+      }
+
+      """##
+    ),
+    (
       fileName: "customer-licenses-usage-insights.schema.json",
       text: ##"""
       {

@@ -1,3 +1,5 @@
+import ContractTestSupport
+import Foundation
 import JSONCore
 import PartnerCenterContracts
 import Testing
@@ -51,27 +53,63 @@ struct ConfigurationTests {
   @Test func errorsNameFileLineAndColumn() {
     #expect(
       error("{\n  \"failOn\": \"breaking\",\n  \"ignores\": []\n}")
-        == "pc-contract.json:3:3: /ignores: unknown member; expected one of \"baseURL\", \"customers\", \"ignore\", \"identityKeys\", \"failOn\", \"acceptedDrift\""
+        == "pc-contract.json:3:3: /ignores: the property \"ignores\" is not allowed (no schema declares it); expected one of \"baseURL\", \"customers\", \"ignore\", \"identityKeys\", \"failOn\", \"acceptedDrift\""
     )
     #expect(
       error(
         "{\"acceptedDrift\": [{\"fingerprint\": \"0123456789abcdef\", \"reason\": \"x\", \"expires\": \"soon\"}]}"
       )
-        == "pc-contract.json:1:82: /acceptedDrift/0/expires: expected a date YYYY-MM-DD, found \"soon\""
+        == "pc-contract.json:1:82: /acceptedDrift/0/expires: \"soon\" is not a valid date: expected YYYY-MM-DD"
     )
     #expect(
       error("{\"acceptedDrift\": [{\"path\": \"/items/*/a\", \"reason\": \"x\"}]}")
-        == "pc-contract.json:1:20: /acceptedDrift/0: an accepted drift needs a \"fingerprint\", or a \"path\" and a \"kind\""
+        == "pc-contract.json:1:20: /acceptedDrift/0: the value matches none of the 2 alternatives: the required property \"fingerprint\" is missing, or the required property \"kind\" is missing"
     )
     #expect(
       error("{\"failOn\": \"sometimes\"}").hasPrefix(
-        "pc-contract.json:1:12: /failOn: expected one of"))
+        "pc-contract.json:1:12: /failOn: \"sometimes\" is not one of"))
     #expect(
       error("{\"failOn\": \"info\", \"failOn\": \"none\"}").hasPrefix(
         "pc-contract.json:1:20: /failOn:"))
     #expect(error("{\"ignore\": [\"items/*\"]}").hasPrefix("pc-contract.json:1:13: /ignore/0:"))
     #expect(error("{\"customers\": \"some\"}").hasPrefix("pc-contract.json:1:15: /customers:"))
     #expect(error("{\n  \"baseURL\": ").hasPrefix("pc-contract.json:2:14: not JSON"))
+  }
+
+  @Test func theSchemaStatesTheFileTheReaderAccepts() throws {
+    let schema = try #require(DeclaredSchemas.embedded.schema(named: "configuration"))
+    let example = try String(
+      contentsOf: packageRoot().appendingPathComponent("examples/pc-contract.json"),
+      encoding: .utf8)
+    let accepted = [
+      example, "{}", #"{"customers": ["0c39d6d5-c70d-4c55-bc02-f620844f3fd1"], "failOn": "none"}"#,
+      #"{"identityKeys": {"customers": ["id"]}, "$schema": "./schemas/configuration.schema.json"}"#,
+    ]
+    for text in accepted {
+      #expect(schema.validator.isValid(try JSONParser.parse(Array(text.utf8)).value), "\(text)")
+      #expect(error(text) == "no error", "\(text)")
+    }
+    // The schema refuses these, and the reader says so at the place the schema names.
+    let refused = [
+      (#"{"failon": "none"}"#, "pc-contract.json:1:2: /failon: the property \"failon\""),
+      (#"{"identityKeys": {"partner": ["a"]}}"#, "pc-contract.json:1:19: /identityKeys/partner:"),
+      (#"{"identityKeys": {"customers": []}}"#, "pc-contract.json:1:32: /identityKeys/customers:"),
+      (#"{"customers": ["a/b"]}"#, "pc-contract.json:1:16: /customers/0:"),
+      (#"{"baseURL": "ftp://x"}"#, "pc-contract.json:1:13: /baseURL:"),
+      (
+        #"{"acceptedDrift": [{"fingerprint": "0123456789ABCDEF", "reason": "r"}]}"#,
+        "pc-contract.json:1:36: /acceptedDrift/0/fingerprint:"
+      ),
+      (
+        #"{"acceptedDrift": [{"fingerprint": "0123456789abcdef", "reason": "r", "x": 1}]}"#,
+        "/acceptedDrift/0/x: the property \"x\" is not allowed (no schema declares it); expected one of \"fingerprint\", \"path\", \"kind\", \"reason\", \"expires\""
+      ),
+      ("[1]", "pc-contract.json:1:1: expected object, found array"),
+    ]
+    for (text, message) in refused {
+      #expect(!schema.validator.isValid(try JSONParser.parse(Array(text.utf8)).value), "\(text)")
+      #expect(error(text).contains(message), "\(error(text))")
+    }
   }
 
   let removal = DriftEngine().diff(

@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct DeclaredSchemasTests {
   static let expectedNames = [
-    "collection", "customer-licenses-usage-insights", "customer-licenses-usage-response", "error",
+    "collection", "configuration", "customer-licenses-usage-insights",
+    "customer-licenses-usage-response", "error",
     "partner-licenses-usage-insights", "partner-licenses-usage-response", "recording", "report",
   ]
 
