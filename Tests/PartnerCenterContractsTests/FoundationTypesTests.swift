@@ -118,7 +118,18 @@ import Testing
 
   @Test(arguments: [
     (#"{"formatVersion": 2}"#, "recording format version 2 is not supported"),
-    (#"{"formatVersion": 1, "endpoint": "x"}"#, "not a recording: /endpoint should be one of"),
+    (
+      #"{"formatVersion": 1, "endpoint": "x"}"#,
+      #"not a recording (schemas/recording.schema.json): /endpoint: "x" is not one of"#
+    ),
+    (
+      #"{"formatVersion": 1, "endpoint": "partner-licenses-usage", "request": {"method": "GET", "url": "u", "headers": {"authorization": "Bearer x"}}}"#,
+      "not a recording: /request/headers/authorization should be absent: credentials never belong"
+    ),
+    (
+      #"{"formatVersion": 1, "endpoint": "customer-licenses-usage", "request": {"method": "GET", "url": "u"}, "response": {"status": 200}, "capturedAt": "2026-11-21T08:00:00Z", "toolVersion": "1"}"#,
+      #"not a recording (schemas/recording.schema.json): the required property "customerId" is missing"#
+    ),
     ("[1,", "not a recording: line 1, column 4"),
   ])
   func rejectsWhatIsNotARecording(text: String, message: String) {

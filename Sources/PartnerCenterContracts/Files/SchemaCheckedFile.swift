@@ -30,30 +30,15 @@ struct SchemaCheckedFile {
         pointer: duplicate.objectPointer.appending(duplicate.key).description,
         message: "the member \"\(duplicate.key)\" appears twice")
     }
-    guard !schema.validator.isValid(value) else { return }
-    let errors = schema.validator.validate(value, mode: .allErrors).errors
-    guard let error = Self.first(errors) else { return }
-    var message = error.message
-    if error.keyword == "anyOf" || error.keyword == "oneOf" {
-      // The alternatives' own errors say what would do.
-      let alternatives = errors.filter {
-        $0.instanceLocation == error.instanceLocation
-          && $0.keywordLocation.hasPrefix(error.keywordLocation)
-          && $0.keywordLocation != error.keywordLocation
-      }
-      if !alternatives.isEmpty {
-        message += ": " + alternatives.map(\.message).joined(separator: ", or ")
-      }
+    if let problem = SchemaProblem(value, schema: schema) {
+      throw self.problem(at: problem.pointer, problem.message, atName: problem.isAtName)
     }
-    let isName = error.keyword == "additionalProperties" || error.keyword == "propertyNames"
-    if error.keyword == "additionalProperties", let known = Self.declaredNames(error, schema) {
-      message += "; expected one of " + known.map { "\"\($0)\"" }.joined(separator: ", ")
-    }
-    throw problem(at: error.instanceLocation, message, atName: isName)
   }
 
   /// A problem with the value at `pointer`, placed at the value, or at its member name.
-  func problem(at pointer: JSONPointer, _ message: String, atName: Bool = false) -> JSONFileError {
+  func problem(at pointer: JSONPointer, _ message: String, atName: Bool = false)
+    -> JSONFileError
+  {
     let match = locator.locate(pointer)
     let location = atName ? (match?.name ?? match?.value) : match?.value
     return .invalid(
@@ -66,13 +51,49 @@ struct SchemaCheckedFile {
     let matches = locator.locate(pointers)
     return pointers.map { matches[$0]?.value }
   }
+}
 
-  /// The error to show: the deepest in the file (the most specific), and of those the first
-  /// the validator found, an alternative's wrapper before the alternatives.
-  private static func first(_ errors: [ValidationError]) -> ValidationError? {
+/// The one problem to show a person when a value breaks its schema: the deepest error in the
+/// value (the most specific), and of those the first the validator found, an alternative's
+/// wrapper (with what each alternative needs) before the alternatives; an unknown member
+/// with the names the schema declares there.
+struct SchemaProblem: Sendable {
+  /// Where the problem is.
+  var pointer: JSONPointer
+  /// What is wrong, for a person.
+  var message: String
+  /// Whether it is about a member's name (an unknown member) rather than its value.
+  var isAtName: Bool
+
+  /// The problem of `value`, or nil when it is valid: the yes/no quick path first, errors
+  /// worked out only for a value that has one.
+  init?(_ value: JSONValue, schema: DeclaredSchemas.Schema) {
+    guard !schema.validator.isValid(value) else { return nil }
+    let errors = schema.validator.validate(value, mode: .allErrors).errors
     let depth = errors.map(\.instanceLocation.tokens.count).max() ?? 0
     let deepest = errors.filter { $0.instanceLocation.tokens.count == depth }
-    return deepest.first { $0.keyword == "anyOf" || $0.keyword == "oneOf" } ?? deepest.first
+    guard
+      let error = deepest.first(where: { $0.keyword == "anyOf" || $0.keyword == "oneOf" })
+        ?? deepest.first
+    else { return nil }
+    var message = error.message
+    if error.keyword == "anyOf" || error.keyword == "oneOf" {
+      // The alternatives' own errors say what would do.
+      let alternatives = errors.filter {
+        $0.instanceLocation == error.instanceLocation
+          && $0.keywordLocation.hasPrefix(error.keywordLocation)
+          && $0.keywordLocation != error.keywordLocation
+      }
+      if !alternatives.isEmpty {
+        message += ": " + alternatives.map(\.message).joined(separator: ", or ")
+      }
+    }
+    if error.keyword == "additionalProperties", let known = Self.declaredNames(error, schema) {
+      message += "; expected one of " + known.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+    pointer = error.instanceLocation
+    self.message = message
+    isAtName = error.keyword == "additionalProperties" || error.keyword == "propertyNames"
   }
 
   /// The property names the schema object holding `error`'s keyword declares, but `$schema`.
