@@ -56,7 +56,7 @@ import Testing
     #expect(fromFolder.code == 0)
     #expect(
       fromFolder.stdout.hasSuffix(
-        "9 schemas, from \(folder). 'pc-contract schemas show NAME' prints one.\n"))
+        "10 schemas, from \(folder). 'pc-contract schemas show NAME' prints one.\n"))
     let unknown = try runBuiltTool(["schemas", "show", "nothing"])
     #expect(unknown.code == 2)
     #expect(unknown.stdout.isEmpty)

@@ -125,6 +125,25 @@ import Testing
     #expect(located[2].source?.line == text2.value.line)
   }
 
+  @Test func aHARThatBreaksItsSchemaIsOneFindingAtItsPlace() throws {
+    let text = """
+      {"log": {"entries": [
+        {"request": {"url": "https://api.partnercenter.microsoft.com/v1/analytics/licenses/usage"},
+         "response": {"status": "200", "content": {"text": "{}"}}}
+      ]}}
+      """
+    let input = InputDecoder.decode(Array(text.utf8), name: "broken.har")
+    #expect(input.kind == .har)
+    #expect(input.entries.isEmpty)
+    let finding = try #require(input.locate([]).first)
+    #expect(finding.kind == .inputMalformedHAR)
+    #expect(finding.pointerText == "/log/entries/0/response/status")
+    #expect(finding.message.contains("expected integer, found string"), "\(finding.message)")
+    #expect(
+      finding.source?.line == 3 && finding.source?.column == 27,
+      "\(String(describing: finding.source))")
+  }
+
   @Test func harWithoutLicensesUsageEntriesSaysSo() throws {
     let bytes = har(entries: [try harEntry(url: "https://example.com/", text: "{}")])
     let input = InputDecoder.decode(bytes, name: "other.har")

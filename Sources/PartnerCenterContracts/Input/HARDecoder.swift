@@ -6,8 +6,21 @@ import JSONCore
 ///
 /// A HAR body is a JSON string (`response.content.text`, base64 when `encoding` says so), so
 /// findings in it are located at that string's opening quote and say so in their message.
+///
+/// The file is read through `schemas/har.schema.json`, which states the part the tool reads: a
+/// file that breaks it is one `input.malformed-har` finding, located at the schema's pointer.
 enum HARDecoder {
+  /// The schema of the part of a HAR the tool reads.
+  static let schema = DeclaredSchemas.embedded.schema(named: "har")!
+
   static func decode(_ value: JSONValue, bytes: [UInt8], name: String) -> DecodedInput {
+    if let problem = SchemaProblem(value, schema: schema) {
+      let finding = Finding(
+        severity: .error, kind: .inputMalformedHAR,
+        message: "not a HAR this tool can read (schemas/har.schema.json): \(problem.message)",
+        part: .input, pointer: problem.pointer)
+      return DecodedInput(name: name, kind: .har, bytes: bytes, entries: [], findings: [finding])
+    }
     let entries = value["log"]?["entries"]?.arrayValue ?? []
     var decoded: [InputEntry] = []
     for (index, entry) in entries.enumerated() {

@@ -371,6 +371,83 @@ enum EmbeddedSchemas {
       """##
     ),
     (
+      fileName: "har.schema.json",
+      text: ##"""
+      {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://partnercenter-contracts.example/schemas/har.schema.json",
+        "title": "HAR",
+        "description": "The part of a HAR 1.2 file (as browsers' developer tools and proxies save them) that `pc-contract validate` reads: each entry's request URL, method and headers, and its response status, headers and content. `validate` reads a HAR through this schema; a file that breaks it is one `input.malformed-har` finding at its line and column.",
+        "$comment": "Members the tool does not read (timings, cookies, cache, pages) are allowed and not described: HAR writers differ in them.",
+        "type": "object",
+        "required": ["log"],
+        "properties": {
+          "log": {
+            "description": "The log.",
+            "type": "object",
+            "required": ["entries"],
+            "properties": {
+              "entries": {
+                "description": "The exchanges, in the order they were made.",
+                "type": "array",
+                "items": { "$ref": "#/$defs/entry" }
+              }
+            }
+          }
+        },
+        "$defs": {
+          "entry": {
+            "description": "One exchange.",
+            "type": "object",
+            "required": ["request", "response"],
+            "properties": {
+              "request": {
+                "description": "The request.",
+                "type": "object",
+                "required": ["url"],
+                "properties": {
+                  "method": { "description": "The HTTP method.", "type": "string" },
+                  "url": { "description": "The absolute request URL.", "type": "string" },
+                  "headers": { "description": "The request headers.", "$ref": "#/$defs/headers" }
+                }
+              },
+              "response": {
+                "description": "The response.",
+                "type": "object",
+                "properties": {
+                  "status": { "description": "The HTTP status code.", "type": "integer" },
+                  "headers": { "description": "The response headers.", "$ref": "#/$defs/headers" },
+                  "content": {
+                    "description": "The body, when the HAR was saved with content.",
+                    "type": "object",
+                    "properties": {
+                      "text": { "description": "The body text, or its base64.", "type": "string" },
+                      "encoding": { "description": "`base64` when `text` is base64.", "type": "string" },
+                      "comment": { "description": "A note, such as why the body is missing.", "type": "string" }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "headers": {
+            "description": "Header fields, in order.",
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["name", "value"],
+              "properties": {
+                "name": { "description": "The field name.", "type": "string" },
+                "value": { "description": "The field value.", "type": "string" }
+              }
+            }
+          }
+        }
+      }
+
+      """##
+    ),
+    (
       fileName: "partner-licenses-usage-insights.schema.json",
       text: ##"""
       {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DeclaredSchemasTests {
   static let expectedNames = [
     "collection", "configuration", "customer-licenses-usage-insights",
-    "customer-licenses-usage-response", "error",
+    "customer-licenses-usage-response", "error", "har",
     "partner-licenses-usage-insights", "partner-licenses-usage-response", "recording", "report",
   ]
 
