@@ -86,7 +86,7 @@ def main():
     report(f"check --offline ({count} recordings)",
            median_seconds([tool, "check", "--offline"], cwd=work), median_seconds(peer([old])),
            ("peer", "target 3x"))
-    report("validate FILE (generated collection)",
+    report("validate FILE (one customer, distinct identities)",
            median_seconds([tool, "validate", collection]),
            median_seconds(peer([collection])), ("peer", "target 3x"))
     diff = median_seconds([tool, "diff", old, new])

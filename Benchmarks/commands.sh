@@ -38,5 +38,5 @@ for root, _, names in os.walk(new):
                 item["licensesActive"] = item["licensesActive"] + 1
         open(path, "wb").write(orjson.dumps(recording, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
 PY
-.build/release/pc-contract-benchmarks --write "$work/collection.json" --items "$items" >/dev/null
+.build/release/pc-contract-benchmarks --write "$work/collection.json" --items "$items" --one-customer >/dev/null
 "$work/venv/bin/python" Benchmarks/commands.py "$tool" "$work"

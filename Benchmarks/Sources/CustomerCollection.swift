@@ -3,6 +3,11 @@
 ///
 /// The same seed and options always give the same bytes. A few items are planted invalid so
 /// that validation benchmarks have findings to report; ``plantedDefects`` lists them.
+///
+/// By default the items mix customers and repeat identities (the core's figures are measured
+/// on that); with ``oneCustomer`` the collection is what a customer endpoint returns: one
+/// customer id, and every item a distinct identity (product, workload, service, channel,
+/// processing date), the dates running back from 2017-03-10 a day per 20 items.
 struct CustomerCollection {
   /// How the text is laid out.
   enum Layout: String {
@@ -21,6 +26,8 @@ struct CustomerCollection {
   var itemCount = 200_000
   var seed: UInt64 = 0x5EED_2017
   var layout = Layout.compact
+  /// One customer and distinct item identities, as a real response has.
+  var oneCustomer = false
 
   /// The items that are planted invalid: two of each kind, spread through the collection.
   var plantedDefects: [Defect] {
@@ -44,6 +51,9 @@ struct CustomerCollection {
     var writer = Writer(layout: layout)
     writer.bytes.reserveCapacity(itemCount * (layout == .compact ? 400 : 520) + 200)
     var random = SplitMix64(seed: seed)
+    // Drawn only for one customer, so that the mixed collection stays the bytes it was.
+    let customer =
+      oneCustomer ? (id: guid(&random), number: Int(random.next() % 10_000)) : (id: "", number: 0)
     var defectKinds: [Int: Int] = [:]
     for (position, defect) in plantedDefects.enumerated() {
       defectKinds[defect.index] = position / 2
@@ -57,7 +67,7 @@ struct CustomerCollection {
     for index in 0..<itemCount {
       if index > 0 { writer.raw(",") }
       writer.newline()
-      writeItem(&writer, &random, defect: defectKinds[index])
+      writeItem(&writer, &random, index: index, customer: customer, defect: defectKinds[index])
     }
     writer.close("]")
     writer.member("attributes")
@@ -77,24 +87,53 @@ struct CustomerCollection {
     ("ENTERPRISE MOBILITY + SECURITY E3", [("INTUNE", "Intune"), ("AADP", "Azure AD Premium")]),
   ]
 
-  private func writeItem(_ writer: inout Writer, _ random: inout SplitMix64, defect: Int?) {
-    let product = Self.products[Int(random.next() % UInt64(Self.products.count))]
-    let workload = product.workloads[Int(random.next() % UInt64(product.workloads.count))]
+  /// Every product with one of its workloads: with two channels, 20 identities a day.
+  private static let pairs = products.flatMap { product in
+    product.workloads.map { (product: product.name, workload: $0) }
+  }
+
+  private func writeItem(
+    _ writer: inout Writer, _ random: inout SplitMix64, index: Int,
+    customer: (id: String, number: Int), defect: Int?
+  ) {
+    let productName: String
+    let workload: (code: String, name: String)
+    var channel: String?
+    var date: String?
+    if oneCustomer {
+      let identities = Self.pairs.count * 2
+      (productName, workload) = Self.pairs[index % identities / 2]
+      channel = index % 2 == 0 ? "reseller" : "direct"
+      // 2017-03-10 is day 17235 after 1970-01-01; each day back holds the next 20 items.
+      date = Self.civilDate(daysSinceEpoch: 17_235 - index / identities)
+    } else {
+      let product = Self.products[Int(random.next() % UInt64(Self.products.count))]
+      productName = product.name
+      workload = product.workloads[Int(random.next() % UInt64(product.workloads.count))]
+    }
     let qualified = 5 + Int(random.next() % 500)
     let active = Int(random.next() % UInt64(qualified + 1))
-    let month = 1 + Int(random.next() % 12)
-    let day = 1 + Int(random.next() % 28)
-    let customerNumber = Int(random.next() % 10_000)
+    if date == nil {
+      let month = 1 + Int(random.next() % 12)
+      let day = 1 + Int(random.next() % 28)
+      date = "2017-\(Self.twoDigits(month))-\(Self.twoDigits(day))"
+    }
+    var customerNumber = customer.number
+    var customerID = customer.id
+    if !oneCustomer {
+      customerNumber = Int(random.next() % 10_000)
+      if defect != 3 { customerID = guid(&random) }
+    }
 
     writer.open("{")
     writer.member("customerId", first: true)
-    writer.string(defect == 3 ? "contoso-\(customerNumber)" : guid(&random))
+    writer.string(defect == 3 ? "contoso-\(customerNumber)" : customerID)
     if defect != 1 {
       writer.member("customerName")
       writer.string("Contoso \(customerNumber)")
     }
     writer.member("productName")
-    writer.string(product.name)
+    writer.string(productName)
     writer.member("licensesActive")
     if defect == 4 { writer.string(String(active)) } else { writer.raw(String(active)) }
     writer.member("licensesQualified")
@@ -110,11 +149,11 @@ struct CustomerCollection {
     writer.member("serviceName")
     writer.string("o365")
     writer.member("channel")
-    writer.string(random.next() % 4 == 0 ? "direct" : "reseller")
+    writer.string(channel ?? (random.next() % 4 == 0 ? "direct" : "reseller"))
     writer.member("processedDateTime")
     writer.string(
       defect == 2
-        ? "2017-02-30T00:00:00+00:00" : "2017-\(twoDigits(month))-\(twoDigits(day))T00:00:00+00:00")
+        ? "2017-02-30T00:00:00+00:00" : "\(date ?? "")T00:00:00+00:00")
     writer.member("attributes")
     writer.open("{")
     writer.member("objectType", first: true)
@@ -130,10 +169,26 @@ struct CustomerCollection {
     let fraction = hundredths % 100
     if fraction == 0 { return String(whole) }
     if fraction % 10 == 0 { return "\(whole).\(fraction / 10)" }
-    return "\(whole).\(twoDigits(fraction))"
+    return "\(whole).\(Self.twoDigits(fraction))"
   }
 
-  private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+  private static func twoDigits(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : String(value)
+  }
+
+  /// `YYYY-MM-DD` of the day `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+  static func civilDate(daysSinceEpoch days: Int) -> String {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shifted = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+    let month = shifted < 10 ? shifted + 3 : shifted - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
+  }
 
   private func guid(_ random: inout SplitMix64) -> String {
     let hex = Array("0123456789abcdef".utf8)

@@ -74,6 +74,7 @@ struct BenchmarkOptions {
       --items N        number of items (default 200000)
       --seed N         generator seed (default \(CustomerCollection().seed))
       --pretty         two-space indented layout instead of compact
+      --one-customer   one customer id and distinct item identities, as a real response
       --input FILE     measure FILE instead of a generated collection
       --repetitions N  runs per measurement; the fastest is reported (default 5)
       --verbose        print every run's wall-clock and thread CPU time
@@ -107,6 +108,7 @@ struct BenchmarkOptions {
       guard let seed = remaining.popFirst().flatMap({ UInt64($0) }) else { return nil }
       options.collection.seed = seed
     case "--pretty": options.collection.layout = .pretty
+    case "--one-customer": options.collection.oneCustomer = true
     case "--repetitions":
       guard let count = remaining.popFirst().flatMap({ Int($0) }), count > 0 else { return nil }
       options.repetitions = count
