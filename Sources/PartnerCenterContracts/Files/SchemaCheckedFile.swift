@@ -30,7 +30,10 @@ struct SchemaCheckedFile {
         pointer: duplicate.objectPointer.appending(duplicate.key).description,
         message: "the member \"\(duplicate.key)\" appears twice")
     }
-    if let problem = SchemaProblem(value, schema: schema) {
+    // Every error, to choose the one to show, only for a file of a size people write by hand:
+    // a large hostile one could hold millions of them.
+    let detailed = bytes.count <= SchemaProblem.detailedLimit
+    if let problem = SchemaProblem(value, schema: schema, detailed: detailed) {
       throw self.problem(at: problem.pointer, problem.message, atName: problem.isAtName)
     }
   }
@@ -53,11 +56,16 @@ struct SchemaCheckedFile {
   }
 }
 
-/// The one problem to show a person when a value breaks its schema: the deepest error in the
-/// value (the most specific), and of those the first the validator found, an alternative's
-/// wrapper (with what each alternative needs) before the alternatives; an unknown member
+/// The one problem to show a person when a value breaks its schema. Detailed: the deepest
+/// error in the value (the most specific), and of those the first the validator found, an
+/// alternative's wrapper (with what each alternative needs) before the alternatives. Else the
+/// first error the validator finds, at the cost of a valid prefix: for inputs of any size,
+/// where every error of a hostile file could fill memory. Either way an unknown member comes
 /// with the names the schema declares there.
 struct SchemaProblem: Sendable {
+  /// The most bytes of a file whose every error is worked out to choose the one to show.
+  static let detailedLimit = 1 << 20
+
   /// Where the problem is.
   var pointer: JSONPointer
   /// What is wrong, for a person.
@@ -66,10 +74,11 @@ struct SchemaProblem: Sendable {
   var isAtName: Bool
 
   /// The problem of `value`, or nil when it is valid: the yes/no quick path first, errors
-  /// worked out only for a value that has one.
-  init?(_ value: JSONValue, schema: DeclaredSchemas.Schema) {
+  /// worked out only for a value that has one, all of them only when `detailed`.
+  init?(_ value: JSONValue, schema: DeclaredSchemas.Schema, detailed: Bool = false) {
     guard !schema.validator.isValid(value) else { return nil }
-    let errors = schema.validator.validate(value, mode: .allErrors).errors
+    let errors = schema.validator.validate(value, mode: detailed ? .allErrors : .firstError)
+      .errors
     let depth = errors.map(\.instanceLocation.tokens.count).max() ?? 0
     let deepest = errors.filter { $0.instanceLocation.tokens.count == depth }
     guard

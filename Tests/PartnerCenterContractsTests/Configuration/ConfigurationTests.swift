@@ -1,8 +1,9 @@
 import ContractTestSupport
 import Foundation
 import JSONCore
-import PartnerCenterContracts
 import Testing
+
+@testable import PartnerCenterContracts
 
 @Suite("pc-contract.json and accepted drift")
 struct ConfigurationTests {
@@ -110,6 +111,22 @@ struct ConfigurationTests {
       #expect(!schema.validator.isValid(try JSONParser.parse(Array(text.utf8)).value), "\(text)")
       #expect(error(text).contains(message), "\(error(text))")
     }
+  }
+
+  @Test func aFileTooLargeToWriteByHandGetsTheFirstErrorNotEvery() throws {
+    let entry = #"{"acceptedDrift": [{"path": "/items/*/a", "reason": "x"}]"#
+    let small = error(entry + "}")
+    #expect(small.hasSuffix("the required property \"kind\" is missing"), "\(small)")
+    // Over the limit, errors are not all worked out (a hostile file could hold millions):
+    // the first the validator finds is the one shown, still at its place.
+    let patterns = (0..<60_000).map { "\"/items/*/x\($0)\"" }.joined(separator: ",")
+    let large = entry + #", "ignore": ["# + patterns + "]}"
+    #expect(large.utf8.count > SchemaProblem.detailedLimit)
+    let message = error(large)
+    #expect(
+      message.hasPrefix("pc-contract.json:1:20: /acceptedDrift/0: the value matches none of"),
+      "\(message)")
+    #expect(!message.contains("is missing"), "\(message)")
   }
 
   let removal = DriftEngine().diff(
