@@ -242,20 +242,25 @@ private func percentEncodeFragment(_ text: String) -> String {
 /// text form (`~0`, `~1` escapes allowed); each interpolated value is one whole token, or the
 /// rest of one, taken as it is, so a header name holding `/` or `~` stays one token.
 extension JSONPointer: ExpressibleByStringInterpolation {
+  /// The pointer whose text form `text` is; a text that does not start with `/` (and is not
+  /// empty) is a programming error.
   public init(stringLiteral text: String) {
     var interpolation = StringInterpolation(literalCapacity: text.count, interpolationCount: 0)
     interpolation.appendLiteral(text)
     self.init(stringInterpolation: interpolation)
   }
 
+  /// The pointer written with interpolations.
   public init(stringInterpolation: StringInterpolation) { tokens = stringInterpolation.tokens }
 
   /// The tokens of a pointer being written.
   public struct StringInterpolation: StringInterpolationProtocol {
     var tokens: [String] = []
 
+    /// An empty pointer being written.
     public init(literalCapacity: Int, interpolationCount: Int) {}
 
+    /// Text of the pointer's text form: each `/` starts a token.
     public mutating func appendLiteral(_ literal: String) {
       var pieces = literal.split(separator: "/", omittingEmptySubsequences: false)
       let first = pieces.removeFirst()
@@ -265,6 +270,7 @@ extension JSONPointer: ExpressibleByStringInterpolation {
       for piece in pieces { tokens.append(Self.unescaped(piece)) }
     }
 
+    /// A value's description, taken as it is into the current token.
     public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
       precondition(!tokens.isEmpty, "a JSON Pointer starts with '/'")
       tokens[tokens.count - 1] += value.description
