@@ -74,10 +74,9 @@ public enum InputDecoder {
         recording = try RecordingCodec.decode(value)
       }
     } catch {
-      let pointer = error.pointer.flatMap { try? JSONPointer(parsing: $0) } ?? .root
       let finding = Finding(
         severity: .error, kind: .inputInvalidRecording, message: "\(error)", part: .input,
-        pointer: pointer)
+        pointer: error.pointer ?? .root)
       return DecodedInput(
         name: name, kind: .recording, bytes: bytes, entries: [], findings: [finding])
     }

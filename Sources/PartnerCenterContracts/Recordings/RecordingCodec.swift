@@ -90,10 +90,10 @@ public enum RecordingCodec {
         secretHeaderNames.contains { HTTPHeaders.namesMatch($0, name) }
       }) {
         throw .invalid(
-          pointer: "/request/headers/" + JSONPointer.escape(secret),
+          pointer: "/request/headers/\(secret)",
           expected: "absent: credentials never belong in a recording")
       }
-      throw .violatesSchema(pointer: problem.pointer.description, message: problem.message)
+      throw .violatesSchema(pointer: problem.pointer, message: problem.message)
     }
     let endpointID =
       value["endpoint"]?.stringValue.flatMap(EndpointID.init(rawValue:)) ?? .partnerLicensesUsage
@@ -147,14 +147,14 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
   /// The file is not JSON.
   case malformedJSON(JSONParseError)
   /// A field is missing or has the wrong type.
-  case invalid(pointer: String, expected: String)
+  case invalid(pointer: JSONPointer, expected: String)
   /// The file was written by a newer or unknown format.
   case unsupportedVersion(Int)
   /// The file breaks `schemas/recording.schema.json` at `pointer`.
-  case violatesSchema(pointer: String, message: String)
+  case violatesSchema(pointer: JSONPointer, message: String)
 
   /// The JSON Pointer into the file the error is about, when there is one.
-  public var pointer: String? {
+  public var pointer: JSONPointer? {
     switch self {
     case .invalid(let pointer, _), .violatesSchema(let pointer, _): pointer
     case .malformedJSON, .unsupportedVersion: nil
@@ -165,9 +165,9 @@ public enum RecordingError: Error, Sendable, CustomStringConvertible {
     switch self {
     case .malformedJSON(let error): "not a recording: \(error)"
     case .invalid(let pointer, let expected):
-      "not a recording: \(pointer.isEmpty ? "the document" : pointer) should be \(expected)"
+      "not a recording: \(pointer.isRoot ? "the document" : pointer.description) should be \(expected)"
     case .violatesSchema(let pointer, let message):
-      "not a recording (schemas/recording.schema.json): \(pointer.isEmpty ? "" : pointer + ": ")\(message)"
+      "not a recording (schemas/recording.schema.json): \(pointer.isRoot ? "" : "\(pointer): ")\(message)"
     case .unsupportedVersion(let version):
       "recording format version \(version) is not supported (this pc-contract reads version \(Recording.formatVersion))"
     }
