@@ -37,6 +37,16 @@ public struct CommandFailure: Error, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Writes `text` to `path` whole, creating its folder; a file that cannot be written ends
+  /// the command (``unwritable(_:)``).
+  static func write(_ text: String, to path: String) throws(CommandFailure) {
+    do throws(AtomicFileError) {
+      try AtomicFile.write(text, creatingFolderOf: path)
+    } catch {
+      throw .unwritable(error)
+    }
+  }
+
   /// Whether a command that ended with `error` still leaves the reports it was asked for.
   static func leavesReports(_ error: any Error) -> Bool {
     (error as? CommandFailure)?.leavesReports ?? true

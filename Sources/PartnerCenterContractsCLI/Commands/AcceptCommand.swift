@@ -48,7 +48,7 @@ public enum AcceptCommand: Command {
   ) async throws -> Int32 {
     let entry = try entry(arguments)
     let file =
-      arguments.value(Self.config) ?? ConfigurationFile.nearest() ?? ConfigurationFile.name
+      ConfigurationOptions.file(arguments) ?? ConfigurationFile.nearest() ?? ConfigurationFile.name
     var document = JSONObject()
     if FileManager.default.fileExists(atPath: file) {
       let bytes = try FileContents.bytes(atPath: file)
@@ -76,11 +76,7 @@ public enum AcceptCommand: Command {
     } catch {
       throw UsageError.invalid("the entry would make \(file) invalid: \(error)")
     }
-    do throws(AtomicFileError) {
-      try AtomicFile.write(text, creatingFolderOf: file)
-    } catch {
-      throw CommandFailure.unwritable(error)
-    }
+    try CommandFailure.write(text, to: file)
     if !arguments.flag(OutputOptions.quiet) {
       let what =
         entry["fingerprint"]?.stringValue.map { "fingerprint \($0)" }

@@ -85,7 +85,7 @@ public enum ExplainCommand: Command {
         return ExitCode.success
       }
     }
-    let file = arguments.value(Self.config) ?? ConfigurationFile.nearest()
+    let file = ConfigurationOptions.file(arguments) ?? ConfigurationFile.nearest()
     let configuration = try ConfigurationFile.load(file)
     if let entry = configuration.acceptedDrift.first(where: { $0.fingerprint == fingerprint }) {
       io.out(

@@ -50,11 +50,7 @@ public enum OpenAPICommand: Command {
       io.out(text)
       return ExitCode.success
     }
-    do throws(AtomicFileError) {
-      try AtomicFile.write(text, creatingFolderOf: path)
-    } catch {
-      throw CommandFailure.unwritable(error)
-    }
+    try CommandFailure.write(text, to: path)
     return ExitCode.success
   }
 }

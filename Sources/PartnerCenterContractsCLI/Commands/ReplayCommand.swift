@@ -86,7 +86,7 @@ public enum ReplayCommand: Command {
       return ExitCode.success
     }
     var configuration = try configuration(from: arguments)
-    let contract = try ConfigurationFile.load(arguments.value(Self.config))
+    let contract = try ConfigurationOptions.load(arguments)
     let failLevel =
       FailOnOption.level(arguments, configured: contract.failOn)
     let format = arguments.value(Self.format).flatMap(ReportFormat.init(rawValue:)) ?? .text
@@ -127,11 +127,7 @@ public enum ReplayCommand: Command {
     if !output.quiet || report.fails { io.err(summary(server, report: report, text: shown)) }
     if let path = arguments.value(Self.report) {
       let rendered = ReportOptions.renderer(format, subjectNoun: "endpoint").render(report)
-      do throws(AtomicFileError) {
-        try AtomicFile.write(rendered, creatingFolderOf: path)
-      } catch {
-        throw CommandFailure.unwritable(error)
-      }
+      try CommandFailure.write(rendered, to: path)
     }
     return report.fails ? ExitCode.findings : ExitCode.success
   }

@@ -73,7 +73,7 @@ public enum ValidateCommand: Command {
     if names.filter({ $0 == "-" }).count > 1 {
       throw UsageError.invalid("'-' (standard input) can be given only once")
     }
-    let configuration = try ConfigurationFile.load(arguments.value(Self.config))
+    let configuration = try ConfigurationOptions.load(arguments)
     let failLevel =
       FailOnOption.level(arguments, configured: configuration.failOn)
     let check = try makeCheck(arguments)

@@ -16,9 +16,10 @@ enum ConfigurationOptions {
 
   private static let configName = "--config"
 
-  /// The file `--config` names, if given.
+  /// The file `--config` names, if given: read by name, since each command declares the
+  /// option with its own help.
   static func file(_ arguments: ParsedArguments) -> String? {
-    arguments.value(config(help: ""))
+    arguments.values[configName]?.last
   }
 
   /// The configuration `--config` names, else the nearest `pc-contract.json`, else defaults.

@@ -63,21 +63,20 @@ struct ReportOptions: Sendable {
   /// Writes every `--output` file, each whole or not at all, even after one that cannot be
   /// written; the first that cannot is the failure.
   func writeFiles(_ report: Report) throws(CommandFailure) {
-    var failure: CommandFailure?
-    for output in outputs {
-      do throws(AtomicFileError) {
-        try write(report, as: output)
-      } catch {
-        failure = failure ?? .unwritable(error)
-      }
-    }
-    if let failure { throw failure }
+    if let failure = write(report).first { throw failure }
   }
 
-  private func write(_ report: Report, as output: (format: ReportFormat, path: String))
-    throws(AtomicFileError)
-  {
-    try AtomicFile.write(renderer(output.format).render(report), creatingFolderOf: output.path)
+  /// Writes `report` to every `--output` file, each whole or not at all; the files that could
+  /// not be written, in order.
+  private func write(_ report: Report) -> [CommandFailure] {
+    outputs.compactMap { output in
+      do throws(CommandFailure) {
+        try CommandFailure.write(renderer(output.format).render(report), to: output.path)
+        return nil
+      } catch {
+        return error
+      }
+    }
   }
 
   /// Prints `report` on standard output in ``format``: with `--quiet`, nothing when it passes,
@@ -98,14 +97,7 @@ struct ReportOptions: Sendable {
   /// so that a CI step that runs `if: always()` finds its files.
   func leaveReports(_ command: String, _ reason: String, io: some CommandIO) {
     let report = Report.couldNotRun(command: command, reason: reason)
-    // Every file that can be written is, even after one that cannot.
-    for output in outputs {
-      do throws(AtomicFileError) {
-        try write(report, as: output)
-      } catch {
-        io.err("pc-contract \(command): \(CommandFailure.unwritable(error))\n")
-      }
-    }
+    for failure in write(report) { io.err("pc-contract \(command): \(failure)\n") }
     if format != .text { io.out(renderer(format).render(report)) }
   }
 
