@@ -1,3 +1,6 @@
+import Foundation
+import PartnerCenterContracts
+
 /// A deterministic generator of a Partner Center customer licenses-usage collection:
 /// `{"totalCount":N,"items":[...],"attributes":{"objectType":"Collection"}}`.
 ///
@@ -105,7 +108,7 @@ struct CustomerCollection {
       (productName, workload) = Self.pairs[index % identities / 2]
       channel = index % 2 == 0 ? "reseller" : "direct"
       // 2017-03-10 is day 17235 after 1970-01-01; each day back holds the next 20 items.
-      date = Self.civilDate(daysSinceEpoch: 17_235 - index / identities)
+      date = UTCDate(Date(timeIntervalSince1970: Double(17_235 - index / identities) * 86_400)).day
     } else {
       let product = Self.products[Int(random.next() % UInt64(Self.products.count))]
       productName = product.name
@@ -174,20 +177,6 @@ struct CustomerCollection {
 
   private static func twoDigits(_ value: Int) -> String {
     value < 10 ? "0\(value)" : String(value)
-  }
-
-  /// `YYYY-MM-DD` of the day `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
-  static func civilDate(daysSinceEpoch days: Int) -> String {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shifted = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-    let month = shifted < 10 ? shifted + 3 : shifted - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
   }
 
   private func guid(_ random: inout SplitMix64) -> String {

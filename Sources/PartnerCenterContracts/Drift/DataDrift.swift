@@ -314,6 +314,8 @@ private struct Collector {
   let subject: String
   var findings: [DriftFinding] = []
   var overflow: [FindingKind: Int] = [:]
+  /// The items: where a data finding's fingerprint points, whatever its item's position.
+  private static let items: JSONPointer = "/items"
 
   init(limit: Int, subject: String) {
     self.limit = limit
@@ -331,7 +333,7 @@ private struct Collector {
     let finding = Finding.drift(
       .info, kind, message, pointer: pointer ?? JSONPointer(tokens: location), subject: subject,
       detail: detail,
-      identityPointer: "/items", oldValue: oldValue, newValue: newValue)
+      identityPointer: Self.items, oldValue: oldValue, newValue: newValue)
     findings.append(DriftFinding(finding: finding, location: location))
   }
 
@@ -345,7 +347,7 @@ private struct Collector {
     let summary = Finding.drift(
       .info, .driftDataTruncated,
       "\(total) more data changes not listed (\(parts.joined(separator: ", "))); the limit is \(limit)",
-      pointer: "/items", subject: subject)
+      pointer: Self.items, subject: subject)
     return findings + [DriftFinding(finding: summary, location: ["items"])]
   }
 }

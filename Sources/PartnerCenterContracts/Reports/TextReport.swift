@@ -45,12 +45,8 @@ public struct TextReport: ReportRenderer {
       parts.append(ReportText.visible(place))
     }
     parts.append(colored(finding.severity))
-    switch finding.part {
-    case .responseBody, .input:
-      if !finding.pointer.isRoot { parts.append(ReportText.visible(finding.pointerText)) }
-    default:
-      parts.append(ReportText.visible(finding.part.rawValue + finding.pointerText))
-    }
+    let pointer = ReportText.pointer(finding)
+    if !pointer.isEmpty { parts.append(ReportText.visible(pointer)) }
     parts.append(ReportText.visible(finding.message))
     return parts.joined(separator: ": ")
   }
