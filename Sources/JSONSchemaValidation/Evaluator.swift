@@ -51,48 +51,41 @@ struct Evaluator {
   /// Schema resources entered, outermost first, for `$dynamicRef`.
   var dynamicScope: [Int] = []
   var depth = 0
-  /// Whether a ``provenValid(_:_:)`` pre-check is running, and what it may still visit.
-  var prechecking = false
-  var quickBudget = 0
-  /// Whether the running pre-check gave up somewhere, so its answer proves nothing.
-  var quickUndecided = false
+  /// Nodes and members a yes-or-no answer may still visit before it gives up; unlimited except
+  /// in a ``provenValid(_:_:)`` pre-check.
+  var visitsLeft = Int.max
+  /// Whether a yes-or-no answer ran out of ``visitsLeft``, so that it proves nothing.
+  var gaveUp = false
 
   /// Nested subschema evaluations allowed before giving up: a `$ref` cycle that never moves
   /// into the instance would otherwise recurse forever.
   static let maximumDepth = 1_000
 
+  /// ``SchemaGraph/nodeOutlines``, kept alive by `graph`.
+  let outlines: UnsafePointer<NodeOutline>
+
   init(graph: SchemaGraph, mode: Mode) {
     self.graph = graph
+    outlines = graph.nodeOutlines
     self.mode = mode
   }
 
   var recordsErrors: Bool { mode != .flagOnly }
 
   /// Evaluates node `index` against `instance`; merges its annotations into `annotations` when
-  /// that collects and the node passes.
+  /// that collects and the node passes. A yes or no without annotations takes the quick path.
   mutating func evaluate(_ index: Int, _ instance: JSONValue, _ annotations: inout Annotations)
     -> Bool
   {
-    if mode == .flagOnly && !annotations.collecting && graph.quick.nodes[index].kind != .general {
-      return quickEvaluate(index, instance)
-    }
+    if mode == .flagOnly && !annotations.collecting { return isValid(index, instance) }
     return evaluateNode(index, instance, &annotations)
   }
 
-  /// ``evaluate(_:_:_:)`` by the general code, whatever the node.
+  /// ``evaluate(_:_:_:)`` through each keyword's evaluation, recording errors as the mode asks.
   mutating func evaluateNode(
     _ index: Int, _ instance: JSONValue, _ annotations: inout Annotations
   ) -> Bool {
     let node = graph.nodes[index]
-    if node.isLeaf {
-      // Assertions only: no annotations, no scope, no recursion.
-      var valid = true
-      for keyword in node.keywords where !evaluateAssertion(keyword, instance) {
-        valid = false
-        if mode != .allErrors { break }
-      }
-      return valid
-    }
     if let boolean = node.boolean {
       if !boolean && recordsErrors {
         record(
@@ -101,9 +94,16 @@ struct Evaluator {
       }
       return boolean
     }
-    depth += 1
-    defer { depth -= 1 }
-    if depth > Self.maximumDepth {
+    if node.isLeaf {
+      // Assertions only: no annotations, no scope, no recursion.
+      var valid = true
+      for keyword in node.keywords where !keyword.evaluate(instance, &self, &annotations) {
+        valid = false
+        if mode != .allErrors { break }
+      }
+      return valid
+    }
+    guard let enteredResource = enter(node.resource, instance) else {
       if recordsErrors {
         record(
           keyword: "$ref", absoluteLocation: node.absoluteLocation,
@@ -113,13 +113,10 @@ struct Evaluator {
       }
       return false
     }
-    let enteredResource = dynamicScope.last != node.resource
-    if enteredResource { dynamicScope.append(node.resource) }
-    defer { if enteredResource { dynamicScope.removeLast() } }
-
+    defer { leave(enteredResource: enteredResource) }
     var local = Annotations(collecting: annotations.collecting || node.needsAnnotations)
     var valid = true
-    for keyword in node.keywords where !evaluate(keyword, instance, &local) {
+    for keyword in node.keywords where !keyword.evaluate(instance, &self, &local) {
       valid = false
       if mode != .allErrors { break }
     }
@@ -127,32 +124,34 @@ struct Evaluator {
     return valid
   }
 
-  /// Evaluates a leaf node (assertions only) when no error is recorded: the hot path for the
-  /// properties of API items.
+  /// Enters a node that is not a leaf, of schema resource `resource`: counts the depth, charges a
+  /// yes-or-no answer for the node and the instance's members or items, and enters the resource
+  /// for `$dynamicRef`. Returns whether it entered the resource, for
+  /// ``leave(enteredResource:)``; `nil` when the depth or the visits ran out.
   @inline(__always)
-  mutating func evaluateLeaf(_ index: Int, _ instance: JSONValue) -> Bool {
-    for keyword in graph.nodes[index].keywords where !evaluateAssertion(keyword, instance) {
-      return false
+  mutating func enter(_ resource: Int, _ instance: JSONValue) -> Bool? {
+    if depth == Self.maximumDepth { return nil }
+    if visitsLeft != .max {
+      switch instance {
+      case .object(let object): visitsLeft &-= 1 &+ object.count
+      case .array(let elements): visitsLeft &-= 1 &+ elements.count
+      default: visitsLeft &-= 1
+      }
+      if visitsLeft < 0 {
+        gaveUp = true
+        return nil
+      }
     }
+    depth += 1
+    guard dynamicScope.last != resource else { return false }
+    dynamicScope.append(resource)
     return true
   }
 
-  private mutating func evaluate(
-    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
-  ) -> Bool {
-    switch keyword.check {
-    case .ref, .dynamicRef:
-      return evaluateReference(keyword, instance, &annotations)
-    case .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas:
-      return evaluateCombinator(keyword, instance, &annotations)
-    case .prefixItems, .items, .contains, .properties, .patternProperties, .additionalProperties,
-      .propertyNames:
-      return evaluateChildApplicator(keyword, instance, &annotations)
-    case .unevaluatedItems, .unevaluatedProperties:
-      return evaluateUnevaluated(keyword, instance, &annotations)
-    default:
-      return evaluateAssertion(keyword, instance)
-    }
+  @inline(__always)
+  mutating func leave(enteredResource: Bool) {
+    depth -= 1
+    if enteredResource { dynamicScope.removeLast() }
   }
 
   // MARK: - Descending
@@ -205,12 +204,13 @@ struct Evaluator {
 
   // MARK: - Errors
 
-  /// Records an error of `keyword` at the current locations; returns `false` for convenience.
+  /// Records an error of the keyword at `site` at the current locations; returns `false` for
+  /// convenience.
   @discardableResult
-  mutating func fail(_ keyword: CompiledKeyword, _ message: @autoclosure () -> String) -> Bool {
+  mutating func fail(_ site: KeywordSite, _ message: @autoclosure () -> String) -> Bool {
     if recordsErrors {
       record(
-        keyword: keyword.name, absoluteLocation: keyword.absoluteLocation, message: message(),
+        keyword: site.name, absoluteLocation: site.absoluteLocation, message: message(),
         appendKeyword: true)
     }
     return false

@@ -1,5 +1,15 @@
 import JSONCore
 
+/// The vocabularies of draft 2020-12 that hold keywords this library evaluates.
+enum Vocabulary: Sendable {
+  case core
+  case applicator
+  case unevaluated
+  case validation
+  /// `format`: always read; whether it asserts is decided when it compiles.
+  case format
+}
+
 /// The vocabularies in force for a schema resource, from its meta-schema's `$vocabulary`.
 struct Vocabularies: Sendable, Hashable {
   var applicator = true
@@ -8,6 +18,17 @@ struct Vocabularies: Sendable, Hashable {
   var formatAssertion = false
 
   static let all = Vocabularies()
+
+  /// Whether keywords of `vocabulary` are read.
+  func contains(_ vocabulary: Vocabulary) -> Bool {
+    switch vocabulary {
+    case .core, .format: return true
+    case .applicator: return applicator
+    case .unevaluated: return unevaluated
+    case .validation: return validation
+    }
+  }
+
   static let prefix = "https://json-schema.org/draft/2020-12/vocab/"
   static let known: Set<String> = [
     "core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation",
@@ -51,10 +72,14 @@ struct SchemaCompiler {
       }
       dynamicAnchors.append(anchors)
     }
+    let compiled = nodes.map {
+      SchemaNode(
+        boolean: $0.boolean, keywords: $0.keywords, resource: $0.resource,
+        absoluteLocation: $0.absoluteLocation, quickPath: true)
+    }
     return (
-      SchemaGraph(
-        nodes: nodes.map(SchemaNode.init), resourceURIs: resourceURIs,
-        dynamicAnchors: dynamicAnchors), root
+      SchemaGraph(nodes: compiled, resourceURIs: resourceURIs, dynamicAnchors: dynamicAnchors),
+      root
     )
   }
 
@@ -171,16 +196,15 @@ struct SchemaCompiler {
     case .bool(let value):
       nodes[number].boolean = value
     case .object(let object):
-      let vocabularies = try vocabularies(for: context.metaschema, at: absolute)
-      let keywords = try compileKeywords(
-        of: object, at: location, absoluteLocation: absolute, context: context,
-        vocabularies: vocabularies)
-      nodes[number].keywords = keywords
-      nodes[number].needsAnnotations = keywords.contains {
-        if case .unevaluatedItems = $0.check { return true }
-        if case .unevaluatedProperties = $0.check { return true }
-        return false
+      var compiling = CompilingSchema(
+        object: object, location: location, absoluteLocation: absolute, context: context,
+        vocabularies: try vocabularies(for: context.metaschema, at: absolute))
+      for keyword in keywordTable where compiling.vocabularies.contains(keyword.vocabulary) {
+        if let compiled = try keyword.compile(&compiling, &self) {
+          compiling.keywords.append(compiled)
+        }
       }
+      nodes[number].keywords = compiling.keywords
     default:
       throw .invalidKeyword(
         location: absolute,

@@ -35,8 +35,8 @@ public struct Validator: Sendable {
   /// the two to the same verdicts and errors.
   var withoutQuickPath: Validator {
     let general = SchemaGraph(
-      nodes: graph.nodes, resourceURIs: graph.resourceURIs, dynamicAnchors: graph.dynamicAnchors,
-      quickPath: false)
+      nodes: graph.nodes.map(\.withoutQuickPath), resourceURIs: graph.resourceURIs,
+      dynamicAnchors: graph.dynamicAnchors)
     return Validator(graph: general, root: root)
   }
 

@@ -1,55 +1,97 @@
 import JSONCore
 
-// `unevaluatedItems` and `unevaluatedProperties` (draft 2020-12 core, section 11): they apply
-// to whatever the schema's other applicators, and those they reached in place, left alone.
-extension Evaluator {
-  mutating func evaluateUnevaluated(
-    _ keyword: CompiledKeyword, _ instance: JSONValue, _ annotations: inout Annotations
-  ) -> Bool {
-    switch keyword.check {
-    case .unevaluatedItems(let node):
-      guard case .array(let elements) = instance else { return true }
-      var valid = true
-      for (position, element) in elements.enumerated()
-      where !annotations.isEvaluated(item: position) {
-        if graph.nodes[node].boolean == false {
-          valid = false
-          if recordsErrors {
-            instancePath.append(.index(position))
-            fail(keyword, "item \(position) is not allowed (no schema evaluated it)")
-            instancePath.removeLast()
-          }
-        } else if !descend(node, keyword: keyword.name, child: element, key: .index(position)) {
-          valid = false
-        }
-        if !valid && mode != .allErrors { break }
-      }
-      if annotations.collecting { annotations.allItems = true }
-      return valid
+// `unevaluatedItems` and `unevaluatedProperties` (core, section 11): they apply to whatever the
+// schema's other applicators, and those they reached in place, left alone. They read their
+// siblings' annotations, so they have no yes-or-no check of their own: a schema that holds one
+// is evaluated with annotations even when only a yes or no is asked.
 
-    case .unevaluatedProperties(let node):
-      guard case .object(let object) = instance else { return true }
-      var valid = true
-      for member in object.members where !annotations.isEvaluated(property: member.key) {
-        if graph.nodes[node].boolean == false {
-          valid = false
-          if recordsErrors {
-            instancePath.append(.name(member.key))
-            fail(
-              keyword, "the property \(quoted(member.key)) is not allowed (no schema evaluated it)")
-            instancePath.removeLast()
-          }
-        } else if !descend(node, keyword: keyword.name, child: member.value, key: .name(member.key))
-        {
-          valid = false
-        }
-        if !valid && mode != .allErrors { break }
-      }
-      if annotations.collecting { annotations.allProperties = true }
-      return valid
+final class UnevaluatedItemsKeyword: CompiledKeyword, Keyword {
+  static let name = "unevaluatedItems"
+  static let vocabulary = Vocabulary.unevaluated
+  let node: Int
 
-    default:
-      return true
+  init(site: KeywordSite, node: Int) {
+    self.node = node
+    super.init(site: site)
+  }
+
+  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
+    throws(SchemaError) -> UnevaluatedItemsKeyword?
+  {
+    try schema.subschema(name, &compiler).map {
+      UnevaluatedItemsKeyword(site: schema.site(name), node: $0)
     }
+  }
+
+  override func evaluate(
+    _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
+  )
+    -> Bool
+  {
+    guard case .array(let elements) = instance else { return true }
+    var valid = true
+    for (position, element) in elements.enumerated()
+    where !annotations.isEvaluated(item: position) {
+      if evaluator.graph.nodes[node].boolean == false {
+        valid = false
+        if evaluator.recordsErrors {
+          evaluator.instancePath.append(.index(position))
+          evaluator.fail(site, "item \(position) is not allowed (no schema evaluated it)")
+          evaluator.instancePath.removeLast()
+        }
+      } else if !evaluator.descend(node, keyword: site.name, child: element, key: .index(position))
+      {
+        valid = false
+      }
+      if !valid && evaluator.mode != .allErrors { break }
+    }
+    if annotations.collecting { annotations.allItems = true }
+    return valid
+  }
+}
+
+final class UnevaluatedPropertiesKeyword: CompiledKeyword, Keyword {
+  static let name = "unevaluatedProperties"
+  static let vocabulary = Vocabulary.unevaluated
+  let node: Int
+
+  init(site: KeywordSite, node: Int) {
+    self.node = node
+    super.init(site: site)
+  }
+
+  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
+    throws(SchemaError) -> UnevaluatedPropertiesKeyword?
+  {
+    try schema.subschema(name, &compiler).map {
+      UnevaluatedPropertiesKeyword(site: schema.site(name), node: $0)
+    }
+  }
+
+  override func evaluate(
+    _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
+  )
+    -> Bool
+  {
+    guard case .object(let object) = instance else { return true }
+    var valid = true
+    for member in object.members where !annotations.isEvaluated(property: member.key) {
+      if evaluator.graph.nodes[node].boolean == false {
+        valid = false
+        if evaluator.recordsErrors {
+          evaluator.instancePath.append(.name(member.key))
+          evaluator.fail(
+            site, "the property \(quoted(member.key)) is not allowed (no schema evaluated it)")
+          evaluator.instancePath.removeLast()
+        }
+      } else if !evaluator.descend(
+        node, keyword: site.name, child: member.value, key: .name(member.key))
+      {
+        valid = false
+      }
+      if !valid && evaluator.mode != .allErrors { break }
+    }
+    if annotations.collecting { annotations.allProperties = true }
+    return valid
   }
 }
