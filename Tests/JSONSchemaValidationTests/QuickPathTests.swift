@@ -125,6 +125,90 @@ import Testing
     Self.expectSameOutcome(cycle, 1, "reference cycle")
   }
 
+  @Test func mutatedRecordingsAgreeUnderTheDeclaredSchemas() throws {
+    var registry = SchemaRegistry()
+    _ = try registry.addDirectory(
+      atPath: Self.packageRoot + "/schemas",
+      baseURI: "https://partnercenter-contracts.example/schemas/")
+    let validator = try registry.validator(
+      for: "https://partnercenter-contracts.example/schemas/recording.schema.json",
+      options: Validator.Options(assertFormats: true))
+    let folder = Self.packageRoot + "/recordings"
+    let files = try FileManager.default.subpathsOfDirectory(atPath: folder)
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.count >= 2)
+    let replacements: [JSONValue?] = [
+      nil, .null, true, -1, 1.5, 101, "", "x", "2017-02-30T00:00:00Z", [], [:], ["x": 1],
+      [1, "a"], "0c39d6d5-c70d-4c55-bc02-f620844f3fd1", "Bearer secret",
+    ]
+    // Picks spread by two primes, so that a failure names a case that runs again the same way.
+    var pick = 0
+    var (validCount, invalidCount) = (0, 0)
+    func next(_ count: Int) -> Int {
+      pick = (pick &* 7_919 &+ 104_729) % 1_000_003
+      return pick % count
+    }
+    for file in files {
+      let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+      let recording = try JSONParser.parse(Array(data)).value
+      Self.expectSameOutcome(validator, recording, file)
+      let locations = Self.locations(in: recording)
+      for round in 0..<150 {
+        var mutated = recording
+        for _ in 0...next(3) {
+          let location = locations[next(locations.count)]
+          let value = replacements[next(replacements.count)]
+          mutated = Self.setting(location, to: value, in: mutated)
+        }
+        Self.expectSameOutcome(validator, mutated, "\(file) round \(round)")
+        if validator.isValid(mutated) { validCount += 1 } else { invalidCount += 1 }
+      }
+    }
+    // The mutations reach both verdicts, so both paths were compared on errors too.
+    #expect(validCount > 20 && invalidCount > 50, "\(validCount) valid, \(invalidCount) invalid")
+  }
+
+  /// Every location in `value`, as reference tokens.
+  static func locations(in value: JSONValue, at prefix: [String] = []) -> [[String]] {
+    var result = [prefix]
+    switch value {
+    case .object(let object):
+      for member in object.members {
+        result += locations(in: member.value, at: prefix + [member.key])
+      }
+    case .array(let elements):
+      for (position, element) in elements.enumerated() {
+        result += locations(in: element, at: prefix + [String(position)])
+      }
+    default: break
+    }
+    return result
+  }
+
+  /// `value` with the value at `location` replaced, or removed when `replacement` is `nil`.
+  static func setting(_ location: [String], to replacement: JSONValue?, in value: JSONValue)
+    -> JSONValue
+  {
+    guard let token = location.first else { return replacement ?? .null }
+    let rest = Array(location.dropFirst())
+    switch value {
+    case .object(var object):
+      guard let child = object[token] else { return value }
+      object[token] = rest.isEmpty ? replacement : setting(rest, to: replacement, in: child)
+      return .object(object)
+    case .array(var elements):
+      guard let position = Int(token), elements.indices.contains(position) else { return value }
+      if rest.isEmpty, replacement == nil {
+        elements.remove(at: position)
+      } else {
+        elements[position] = setting(rest, to: replacement, in: elements[position])
+      }
+      return .array(elements)
+    default:
+      return value
+    }
+  }
+
   @Test func everyCaseOfTheOfficialSuiteAgrees() throws {
     let suiteRoot = Self.packageRoot + "/../shared/json-schema-test-suite"
     let testsRoot = suiteRoot + "/tests-draft2020-12"
