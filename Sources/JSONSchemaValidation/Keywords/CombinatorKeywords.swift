@@ -4,23 +4,8 @@ import JSONCore
 // `oneOf`, `not`, `if` with `then` and `else`, `dependentSchemas`, and draft 7's
 // `dependencies` (core, section 10.2).
 
-final class AllOfKeyword: YesNoKeyword, Keyword {
+final class AllOfKeyword: SubschemaListKeyword, Keyword {
   static let name = "allOf"
-  static let vocabulary = Vocabulary.applicator
-  let nodes: [Int]
-
-  init(site: KeywordSite, nodes: [Int]) {
-    self.nodes = nodes
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> AllOfKeyword?
-  {
-    try schema.subschemaArray(name, &compiler).map {
-      AllOfKeyword(site: schema.site(name), nodes: $0)
-    }
-  }
 
   override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
     for node in nodes where !evaluator.isValid(node, instance) { return false }
@@ -29,9 +14,7 @@ final class AllOfKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     var valid = true
     for (position, node) in nodes.enumerated() {
       if !evaluator.descend(
@@ -48,23 +31,8 @@ final class AllOfKeyword: YesNoKeyword, Keyword {
   }
 }
 
-final class AnyOfKeyword: YesNoKeyword, Keyword {
+final class AnyOfKeyword: SubschemaListKeyword, Keyword {
   static let name = "anyOf"
-  static let vocabulary = Vocabulary.applicator
-  let nodes: [Int]
-
-  init(site: KeywordSite, nodes: [Int]) {
-    self.nodes = nodes
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> AnyOfKeyword?
-  {
-    try schema.subschemaArray(name, &compiler).map {
-      AnyOfKeyword(site: schema.site(name), nodes: $0)
-    }
-  }
 
   override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
     for node in nodes where evaluator.isValid(node, instance) { return true }
@@ -73,9 +41,7 @@ final class AnyOfKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     let mark = evaluator.errors.count
     var matched = 0
     for (position, node) in nodes.enumerated() {
@@ -93,23 +59,8 @@ final class AnyOfKeyword: YesNoKeyword, Keyword {
   }
 }
 
-final class OneOfKeyword: YesNoKeyword, Keyword {
+final class OneOfKeyword: SubschemaListKeyword, Keyword {
   static let name = "oneOf"
-  static let vocabulary = Vocabulary.applicator
-  let nodes: [Int]
-
-  init(site: KeywordSite, nodes: [Int]) {
-    self.nodes = nodes
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> OneOfKeyword?
-  {
-    try schema.subschemaArray(name, &compiler).map {
-      OneOfKeyword(site: schema.site(name), nodes: $0)
-    }
-  }
 
   override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
     var matched = 0
@@ -122,9 +73,7 @@ final class OneOfKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     let mark = evaluator.errors.count
     var matches: [Int] = []
     for (position, node) in nodes.enumerated() {
@@ -151,21 +100,8 @@ final class OneOfKeyword: YesNoKeyword, Keyword {
   }
 }
 
-final class NotKeyword: YesNoKeyword, Keyword {
+final class NotKeyword: SubschemaKeyword, Keyword {
   static let name = "not"
-  static let vocabulary = Vocabulary.applicator
-  let node: Int
-
-  init(site: KeywordSite, node: Int) {
-    self.node = node
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> NotKeyword?
-  {
-    try schema.subschema(name, &compiler).map { NotKeyword(site: schema.site(name), node: $0) }
-  }
 
   override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
     !evaluator.isValid(node, instance)
@@ -173,9 +109,7 @@ final class NotKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     var ignored = Annotations(collecting: false)
     let matched = evaluator.silently { $0.evaluate(node, instance, &ignored) }
     if !matched { return true }
@@ -216,9 +150,7 @@ final class IfKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     var conditionAnnotations = Annotations(collecting: annotations.collecting)
     let holds = evaluator.silently {
       $0.descend(condition, keyword: "if", instance: instance, &conditionAnnotations)
@@ -261,9 +193,7 @@ final class DependentSchemasKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .object(let object) = instance else { return true }
     var valid = true
     for entry in entries where object[entry.property] != nil {
@@ -330,9 +260,7 @@ final class DependenciesKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     var valid = required?.evaluate(instance, &evaluator, &annotations) ?? true
     if !valid && evaluator.mode != .allErrors { return false }
     if let schemas, !schemas.evaluate(instance, &evaluator, &annotations) { valid = false }

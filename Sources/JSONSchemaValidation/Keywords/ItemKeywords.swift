@@ -3,23 +3,8 @@ import JSONCore
 // Applicators to array items: `prefixItems`, `items` and `contains` with `minContains` and
 // `maxContains` (core, section 10.3.1). They pass every value that is not an array.
 
-final class PrefixItemsKeyword: YesNoKeyword, Keyword {
+final class PrefixItemsKeyword: SubschemaListKeyword, Keyword {
   static let name = "prefixItems"
-  static let vocabulary = Vocabulary.applicator
-  let nodes: [Int]
-
-  init(site: KeywordSite, nodes: [Int]) {
-    self.nodes = nodes
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> PrefixItemsKeyword?
-  {
-    try schema.subschemaArray(name, &compiler).map {
-      PrefixItemsKeyword(site: schema.site(name), nodes: $0)
-    }
-  }
 
   override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
     guard case .array(let elements) = instance else { return true }
@@ -32,9 +17,7 @@ final class PrefixItemsKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .array(let elements) = instance else { return true }
     var valid = true
     let count = min(nodes.count, elements.count)
@@ -87,9 +70,7 @@ final class ItemsKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .array(let elements) = instance else { return true }
     var valid = true
     var position = start
@@ -147,9 +128,7 @@ final class ContainsKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .array(let elements) = instance else { return true }
     var matched = 0
     for (position, element) in elements.enumerated() {

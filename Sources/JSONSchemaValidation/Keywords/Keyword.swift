@@ -24,9 +24,7 @@ class CompiledKeyword {
   /// keyword evaluated to `annotations` when they are collected.
   func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     preconditionFailure("\(Self.self) must override evaluate")
   }
 }
@@ -76,4 +74,44 @@ protocol Keyword: CompiledKeyword {
   /// compiles the keyword's subschemas and resolves its references.
   static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
     throws(SchemaError) -> Self?
+}
+
+/// A keyword whose value is an array of subschemas (`allOf`, `anyOf`, `oneOf`, `prefixItems`).
+class SubschemaListKeyword: YesNoKeyword {
+  let nodes: [Int]
+
+  required init(site: KeywordSite, nodes: [Int]) {
+    self.nodes = nodes
+    super.init(site: site)
+  }
+}
+
+extension Keyword where Self: SubschemaListKeyword {
+  static var vocabulary: Vocabulary { .applicator }
+
+  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
+    throws(SchemaError) -> Self?
+  {
+    try schema.subschemaArray(name, &compiler).map { Self(site: schema.site(name), nodes: $0) }
+  }
+}
+
+/// A keyword whose value is one subschema and nothing else to read (`not`, `propertyNames`).
+class SubschemaKeyword: YesNoKeyword {
+  let node: Int
+
+  required init(site: KeywordSite, node: Int) {
+    self.node = node
+    super.init(site: site)
+  }
+}
+
+extension Keyword where Self: SubschemaKeyword {
+  static var vocabulary: Vocabulary { .applicator }
+
+  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
+    throws(SchemaError) -> Self?
+  {
+    try schema.subschema(name, &compiler).map { Self(site: schema.site(name), node: $0) }
+  }
 }

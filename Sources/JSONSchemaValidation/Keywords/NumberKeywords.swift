@@ -34,21 +34,23 @@ final class MultipleOfKeyword: AssertionKeyword, Keyword {
   }
 }
 
-/// What the four bounds share: a number to compare with, and which comparisons pass.
+/// What the four bounds share: a number to compare with, which comparisons pass, and the
+/// message.
 class NumericBoundKeyword: AssertionKeyword {
-  let bound: JSONNumber
-  /// Whether a number below, equal to or above the bound passes.
-  private let passes: (below: Bool, equal: Bool, above: Bool)
-  /// How a failing number relates to the bound: "is greater than the maximum".
-  private let failure: String
+  /// Whether a number below, equal to or above the bound passes; each keyword says.
+  class var passes: (below: Bool, equal: Bool, above: Bool) {
+    preconditionFailure("\(Self.self) must say which numbers pass")
+  }
+  /// How a failing number stands to the bound: "is greater than the maximum".
+  class var failure: String { preconditionFailure("\(Self.self) must say how a number fails") }
 
-  init(
-    site: KeywordSite, bound: JSONNumber, passes: (below: Bool, equal: Bool, above: Bool),
-    failure: String
-  ) {
+  let bound: JSONNumber
+  // The class's answer, kept so that a check reads no class metadata.
+  private let passes: (below: Bool, equal: Bool, above: Bool)
+
+  required init(site: KeywordSite, bound: JSONNumber) {
     self.bound = bound
-    self.passes = passes
-    self.failure = failure
+    passes = Self.passes
     super.init(site: site)
   }
 
@@ -63,66 +65,40 @@ class NumericBoundKeyword: AssertionKeyword {
 
   override final func explain(_ instance: JSONValue, _ evaluator: inout Evaluator) {
     guard case .number(let number) = instance else { return }
-    evaluator.fail(site, "\(number) \(failure) \(bound)")
+    evaluator.fail(site, "\(number) \(Self.failure) \(bound)")
+  }
+}
+
+extension Keyword where Self: NumericBoundKeyword {
+  static var vocabulary: Vocabulary { .validation }
+
+  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
+    throws(SchemaError) -> Self?
+  {
+    try schema.number(name).map { Self(site: schema.site(name), bound: $0) }
   }
 }
 
 final class MaximumKeyword: NumericBoundKeyword, Keyword {
   static let name = "maximum"
-  static let vocabulary = Vocabulary.validation
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> MaximumKeyword?
-  {
-    try schema.number(name).map {
-      MaximumKeyword(
-        site: schema.site(name), bound: $0, passes: (true, true, false),
-        failure: "is greater than the maximum")
-    }
-  }
+  override class var passes: (below: Bool, equal: Bool, above: Bool) { (true, true, false) }
+  override class var failure: String { "is greater than the maximum" }
 }
 
 final class ExclusiveMaximumKeyword: NumericBoundKeyword, Keyword {
   static let name = "exclusiveMaximum"
-  static let vocabulary = Vocabulary.validation
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> ExclusiveMaximumKeyword?
-  {
-    try schema.number(name).map {
-      ExclusiveMaximumKeyword(
-        site: schema.site(name), bound: $0, passes: (true, false, false),
-        failure: "is not less than the exclusive maximum")
-    }
-  }
+  override class var passes: (below: Bool, equal: Bool, above: Bool) { (true, false, false) }
+  override class var failure: String { "is not less than the exclusive maximum" }
 }
 
 final class MinimumKeyword: NumericBoundKeyword, Keyword {
   static let name = "minimum"
-  static let vocabulary = Vocabulary.validation
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> MinimumKeyword?
-  {
-    try schema.number(name).map {
-      MinimumKeyword(
-        site: schema.site(name), bound: $0, passes: (false, true, true),
-        failure: "is less than the minimum")
-    }
-  }
+  override class var passes: (below: Bool, equal: Bool, above: Bool) { (false, true, true) }
+  override class var failure: String { "is less than the minimum" }
 }
 
 final class ExclusiveMinimumKeyword: NumericBoundKeyword, Keyword {
   static let name = "exclusiveMinimum"
-  static let vocabulary = Vocabulary.validation
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> ExclusiveMinimumKeyword?
-  {
-    try schema.number(name).map {
-      ExclusiveMinimumKeyword(
-        site: schema.site(name), bound: $0, passes: (false, false, true),
-        failure: "is not greater than the exclusive minimum")
-    }
-  }
+  override class var passes: (below: Bool, equal: Bool, above: Bool) { (false, false, true) }
+  override class var failure: String { "is not greater than the exclusive minimum" }
 }

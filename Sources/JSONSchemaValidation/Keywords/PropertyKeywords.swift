@@ -62,9 +62,7 @@ final class PropertiesKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .object(let object) = instance else { return true }
     var valid = true
     var present: UInt64 = 0
@@ -123,9 +121,7 @@ final class PatternPropertiesKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .object(let object) = instance else { return true }
     var valid = true
     for member in object.members {
@@ -205,9 +201,7 @@ final class AdditionalPropertiesKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     var valid = true
     if let properties {
       valid = properties.evaluate(instance, &evaluator, &annotations)
@@ -237,23 +231,8 @@ final class AdditionalPropertiesKeyword: YesNoKeyword, Keyword {
   }
 }
 
-final class PropertyNamesKeyword: YesNoKeyword, Keyword {
+final class PropertyNamesKeyword: SubschemaKeyword, Keyword {
   static let name = "propertyNames"
-  static let vocabulary = Vocabulary.applicator
-  let node: Int
-
-  init(site: KeywordSite, node: Int) {
-    self.node = node
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> PropertyNamesKeyword?
-  {
-    try schema.subschema(name, &compiler).map {
-      PropertyNamesKeyword(site: schema.site(name), node: $0)
-    }
-  }
 
   override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
     guard case .object(let object) = instance else { return true }
@@ -265,9 +244,7 @@ final class PropertyNamesKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .object(let object) = instance else { return true }
     var valid = true
     for member in object.members {

@@ -27,9 +27,7 @@ final class RefKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     evaluator.descend(target, keyword: site.name, instance: instance, &annotations)
   }
 }
@@ -80,9 +78,7 @@ final class DynamicRefKeyword: YesNoKeyword, Keyword {
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     evaluator.descend(resolved(evaluator), keyword: site.name, instance: instance, &annotations)
   }
 }

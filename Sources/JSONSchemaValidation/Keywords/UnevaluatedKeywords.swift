@@ -5,29 +5,32 @@ import JSONCore
 // siblings' annotations, so they have no yes-or-no check of their own: a schema that holds one
 // is evaluated with annotations even when only a yes or no is asked.
 
-final class UnevaluatedItemsKeyword: CompiledKeyword, Keyword {
-  static let name = "unevaluatedItems"
-  static let vocabulary = Vocabulary.unevaluated
+/// What the two share: the subschema for what nothing else evaluated.
+class UnevaluatedKeyword: CompiledKeyword {
   let node: Int
 
-  init(site: KeywordSite, node: Int) {
+  required init(site: KeywordSite, node: Int) {
     self.node = node
     super.init(site: site)
   }
+}
+
+extension Keyword where Self: UnevaluatedKeyword {
+  static var vocabulary: Vocabulary { .unevaluated }
 
   static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> UnevaluatedItemsKeyword?
+    throws(SchemaError) -> Self?
   {
-    try schema.subschema(name, &compiler).map {
-      UnevaluatedItemsKeyword(site: schema.site(name), node: $0)
-    }
+    try schema.subschema(name, &compiler).map { Self(site: schema.site(name), node: $0) }
   }
+}
+
+final class UnevaluatedItemsKeyword: UnevaluatedKeyword, Keyword {
+  static let name = "unevaluatedItems"
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .array(let elements) = instance else { return true }
     var valid = true
     for (position, element) in elements.enumerated()
@@ -50,29 +53,12 @@ final class UnevaluatedItemsKeyword: CompiledKeyword, Keyword {
   }
 }
 
-final class UnevaluatedPropertiesKeyword: CompiledKeyword, Keyword {
+final class UnevaluatedPropertiesKeyword: UnevaluatedKeyword, Keyword {
   static let name = "unevaluatedProperties"
-  static let vocabulary = Vocabulary.unevaluated
-  let node: Int
-
-  init(site: KeywordSite, node: Int) {
-    self.node = node
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> UnevaluatedPropertiesKeyword?
-  {
-    try schema.subschema(name, &compiler).map {
-      UnevaluatedPropertiesKeyword(site: schema.site(name), node: $0)
-    }
-  }
 
   override func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard case .object(let object) = instance else { return true }
     var valid = true
     for member in object.members where !annotations.isEvaluated(property: member.key) {

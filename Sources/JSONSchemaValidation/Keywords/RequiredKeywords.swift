@@ -1,67 +1,7 @@
 import JSONCore
 
-// `maxProperties`, `minProperties`, `required` and `dependentRequired` (validation, section 6.5):
-// they pass every value that is not an object.
-
-final class MaxPropertiesKeyword: AssertionKeyword, Keyword {
-  static let name = "maxProperties"
-  static let vocabulary = Vocabulary.validation
-  let limit: Int
-
-  init(site: KeywordSite, limit: Int) {
-    self.limit = limit
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> MaxPropertiesKeyword?
-  {
-    try schema.count(name).map { MaxPropertiesKeyword(site: schema.site(name), limit: $0) }
-  }
-
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
-    return object.count <= limit
-  }
-
-  override func explain(_ instance: JSONValue, _ evaluator: inout Evaluator) {
-    guard case .object(let object) = instance else { return }
-    evaluator.fail(
-      site,
-      "the object has \(object.count) propert\(object.count == 1 ? "y" : "ies"), more than the maximum \(limit)"
-    )
-  }
-}
-
-final class MinPropertiesKeyword: AssertionKeyword, Keyword {
-  static let name = "minProperties"
-  static let vocabulary = Vocabulary.validation
-  let limit: Int
-
-  init(site: KeywordSite, limit: Int) {
-    self.limit = limit
-    super.init(site: site)
-  }
-
-  static func compile(_ schema: inout CompilingSchema, _ compiler: inout SchemaCompiler)
-    throws(SchemaError) -> MinPropertiesKeyword?
-  {
-    try schema.count(name).map { MinPropertiesKeyword(site: schema.site(name), limit: $0) }
-  }
-
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
-    return object.count >= limit
-  }
-
-  override func explain(_ instance: JSONValue, _ evaluator: inout Evaluator) {
-    guard case .object(let object) = instance else { return }
-    evaluator.fail(
-      site,
-      "the object has \(object.count) propert\(object.count == 1 ? "y" : "ies"), fewer than the minimum \(limit)"
-    )
-  }
-}
+// `required` and `dependentRequired` (validation, sections 6.5.3 and 6.5.4): names an object
+// must have. They pass every value that is not an object.
 
 /// `required`. When every name it lists is a declared property, `properties` takes it over and
 /// checks it in its own pass over the members (see ``PropertiesKeyword``).
