@@ -61,10 +61,7 @@ public struct ContractRules: Sendable {
     let context = RuleContext(rules: self, input: input, subject: subject)
     context.checkDuplicateMembers(into: &findings)
     context.checkHeaders(into: &findings)
-    if input.itemType != nil {
-      context.checkCollection(into: &findings)
-      context.checkItems(into: &findings)
-    }
+    if input.itemType != nil { context.checkCollection(into: &findings) }
     return findings.filter { !disabled.contains($0.expectation ?? "") }
   }
 }

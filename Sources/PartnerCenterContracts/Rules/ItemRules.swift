@@ -2,68 +2,265 @@ import Foundation
 import JSONCore
 import JSONSchemaValidation
 
-// The rules about each item's values: license counts, the percentage, the processing date.
+// The rules that look at every item: its type, its customer, its identity, its license counts
+// and percentage, its processing date. They run in one pass over the items, reading each item
+// where it lies and finding each member the rules read once.
 extension RuleContext {
-  func checkItems(into findings: inout [Finding]) {
-    let now = rules.now.timeIntervalSince1970
-    var counts = CountBreaches(
-      aboveQualified: itemFindings(.activeWithinQualified),
-      percent: itemFindings(.usagePercentAgrees))
-    var future = itemFindings(.processedNotInFuture)
-    var leapSecond = itemFindings(.leapSecondDay)
-    for (index, item) in items.enumerated() {
-      guard case .object(let object) = item else { continue }
-      if let active = object[.licensesActive]?.numberValue,
-        let qualified = object[.licensesQualified]?.numberValue
-      {
-        checkCounts(index, active: active, qualified: qualified, object, into: &counts)
-      }
-      if let text = object[.processedDateTime]?.stringValue,
-        let seconds = RFC3339.secondsSince1970(text)
-      {
-        if seconds > now + rules.futureGrace {
-          future.add(
-            pointer: "/items/\(index)/processedDateTime",
-            "item \(index) was processed at \(text), after now (\(RFC3339.format(now)))")
-        }
-        if let day = RFC3339.leapSecondDayWithoutOne(text, seconds: seconds) {
-          leapSecond.add(
-            pointer: "/items/\(index)/processedDateTime",
-            "item \(index) was processed at \(text), a leap second on \(day), a day that had none (the IERS list of leap seconds ends 2016-12-31)"
-          )
-        }
+  func checkEachItem(_ items: [JSONValue], itemType: EndpointID, into findings: inout [Finding]) {
+    var reader = ItemReader(identity: rules.identity(of: itemType))
+    var objectTypes = itemType.itemObjectType.map {
+      ObjectTypeRule(
+        expected: $0, endpointName: input.endpoint?.id.rawValue ?? itemType.rawValue, self)
+    }
+    var customer = itemType == .customerLicensesUsage ? CustomerRule(self) : nil
+    var identities = rules.identity(of: itemType).map {
+      IdentityRule(identity: $0, capacity: items.count, self)
+    }
+    var counts = CountRule(tolerance: rules.usagePercentTolerance, self)
+    var dates = DateRule(now: rules.now.timeIntervalSince1970, grace: rules.futureGrace, self)
+    items.withUnsafeBufferPointer { items in
+      for index in items.indices {
+        guard case .object(let object) = items[index] else { continue }
+        let item = reader.read(object)
+        objectTypes?.check(index, item)
+        customer?.check(index, item)
+        identities?.check(index, item, object, items)
+        counts.check(index, item)
+        dates.check(index, item)
       }
     }
+    objectTypes?.breaches.finish(into: &findings)
+    customer?.finish(into: &findings)
+    identities?.breaches.finish(into: &findings)
     counts.aboveQualified.finish(into: &findings)
     counts.percent.finish(into: &findings)
-    future.finish(into: &findings)
-    leapSecond.finish(into: &findings)
+    dates.future.finish(into: &findings)
+    dates.leapSecond.finish(into: &findings)
+  }
+}
+
+/// The members of one item that the rules read.
+struct ItemMembers {
+  /// `attributes.objectType`.
+  var objectType: JSONValue?
+  var customerID: JSONValue?
+  var licensesActive: JSONValue?
+  var licensesQualified: JSONValue?
+  var usagePercent: JSONValue?
+  var processedDateTime: JSONValue?
+  /// The hash of the item's identity (``ItemIdentity/hash(of:_:)``), when the items have one.
+  var identityHash: UInt64 = 0
+}
+
+/// Reads ``ItemMembers`` from items that list their members in the same order, as the items of
+/// one collection do: each name is tried first where the previous item had it.
+struct ItemReader {
+  private static let names: [MemberName] = [
+    .attributes, .customerID, .licensesActive, .licensesQualified, .usagePercent,
+    .processedDateTime,
+  ]
+  private let identityNames: [MemberName]
+  private var hints: [Int]
+  private var identityHints: [Int]
+  private var objectTypeHint = 0
+
+  init(identity: ItemIdentity?) {
+    identityNames = identity?.fields ?? []
+    hints = Array(repeating: 0, count: Self.names.count)
+    identityHints = Array(repeating: 0, count: identityNames.count)
   }
 
-  private struct CountBreaches {
-    var aboveQualified: ItemFindings
-    var percent: ItemFindings
+  mutating func read(_ object: JSONObject) -> ItemMembers {
+    object.members.withUnsafeBufferPointer { members in
+      var item = ItemMembers()
+      if case .object(let attributes)? = value(0, in: members) {
+        item.objectType = attributes.members.withUnsafeBufferPointer { attributes in
+          guard
+            let position = JSONObject.position(
+              of: .objectType, in: attributes, hint: objectTypeHint)
+          else { return nil }
+          objectTypeHint = position
+          return attributes[position].value
+        }
+      }
+      item.customerID = value(1, in: members)
+      item.licensesActive = value(2, in: members)
+      item.licensesQualified = value(3, in: members)
+      item.usagePercent = value(4, in: members)
+      item.processedDateTime = value(5, in: members)
+      if !identityNames.isEmpty {
+        var hasher = WordHasher()
+        for slot in identityNames.indices {
+          guard
+            let position = JSONObject.position(
+              of: identityNames[slot], in: members, hint: identityHints[slot])
+          else {
+            hasher.mix(ItemIdentity.missingValue)
+            continue
+          }
+          identityHints[slot] = position
+          hasher.mix(identityValue: members[position].value)
+        }
+        item.identityHash = hasher.value
+      }
+      return item
+    }
   }
 
-  private func checkCounts(
-    _ index: Int, active: JSONNumber, qualified: JSONNumber, _ item: JSONObject,
-    into breaches: inout CountBreaches
+  private mutating func value(
+    _ slot: Int, in members: UnsafeBufferPointer<JSONObject.Member>
+  ) -> JSONValue? {
+    guard let position = JSONObject.position(of: Self.names[slot], in: members, hint: hints[slot])
+    else { return nil }
+    hints[slot] = position
+    return members[position].value
+  }
+}
+
+/// `rule.item-object-type`: every item's `attributes.objectType` is the endpoint's.
+private struct ObjectTypeRule {
+  let expected: String
+  let endpointName: String
+  var breaches: ItemFindings
+
+  init(expected: String, endpointName: String, _ context: RuleContext) {
+    self.expected = expected
+    self.endpointName = endpointName
+    breaches = context.itemFindings(.itemObjectType)
+  }
+
+  mutating func check(_ index: Int, _ item: ItemMembers) {
+    guard let objectType = item.objectType, objectType.stringValue != expected else { return }
+    breaches.add(
+      pointer: "/items/\(index)/attributes/objectType",
+      "item \(index) is a \(JSONWriter.compact(objectType)), but the \(endpointName) endpoint returns \(expected)"
+    )
+  }
+}
+
+/// `rule.customer-id` and `rule.one-customer`: with the customer known from the URL, every
+/// `customerId` must be it; without, they must agree with each other, reported once at the first
+/// item that differs.
+private struct CustomerRule {
+  let urlCustomer: String?
+  var breaches: ItemFindings
+  var first: (index: Int, id: String)?
+  var mixed: Finding?
+  let context: RuleContext
+
+  init(_ context: RuleContext) {
+    let response = context.input.response
+    let urlEndpoint = response.endpoint ?? response.request.flatMap { Endpoint(url: $0.url) }
+    urlCustomer = urlEndpoint?.customerID.flatMap { $0.isEmpty ? nil : $0 }
+    breaches = context.itemFindings(.customerID)
+    self.context = context
+  }
+
+  mutating func check(_ index: Int, _ item: ItemMembers) {
+    guard let customerID = item.customerID?.stringValue else { return }
+    if let urlCustomer {
+      // Equal bytes first: the common case needs no case folding.
+      guard customerID != urlCustomer, !HTTPHeaders.namesMatch(customerID, urlCustomer) else {
+        return
+      }
+      breaches.add(
+        pointer: "/items/\(index)/customerId",
+        "item \(index) has customerId \"\(customerID)\" but the request is for customer \(urlCustomer)"
+      )
+      return
+    }
+    guard mixed == nil else { return }
+    guard let known = first else {
+      first = (index, customerID)
+      return
+    }
+    guard customerID != known.id, !HTTPHeaders.namesMatch(customerID, known.id) else { return }
+    mixed = context.breach(
+      .oneCustomer,
+      "the items name more than one customer: item \(known.index) names \(known.id), item \(index) names \(customerID)",
+      pointer: "/items/\(index)/customerId")
+  }
+
+  func finish(into findings: inout [Finding]) {
+    if urlCustomer != nil {
+      breaches.finish(into: &findings)
+    } else if let mixed {
+      findings.append(mixed)
+    }
+  }
+}
+
+/// `rule.unique-identity`: a table of identity hashes; identities are only compared when hashes
+/// meet, and only hashes shared by different identities fall back to a list per hash.
+private struct IdentityRule {
+  let identity: ItemIdentity
+  let fields: [MemberName]
+  var firstWithHash: HashIndex
+  var collided: [UInt64: [Int]] = [:]
+  var breaches: ItemFindings
+
+  init(identity: ItemIdentity, capacity: Int, _ context: RuleContext) {
+    self.identity = identity
+    fields = identity.fields
+    firstWithHash = HashIndex(capacity: capacity)
+    breaches = context.itemFindings(.uniqueIdentity)
+  }
+
+  mutating func check(
+    _ index: Int, _ item: ItemMembers, _ object: JSONObject, _ items: UnsafeBufferPointer<JSONValue>
   ) {
+    let hash = item.identityHash
+    guard let first = firstWithHash[hash] else {
+      firstWithHash.set(hash, index)
+      return
+    }
+    let fields = fields
+    func isSame(_ candidate: Int) -> Bool {
+      guard case .object(let other) = items[candidate] else { return false }
+      return ItemIdentity.same(object, other, fields)
+    }
+    if let earlier = isSame(first) ? first : collided[hash]?.first(where: isSame) {
+      breaches.add(
+        pointer: "/items/\(index)",
+        "item \(index) has the same identity as item \(earlier) (\(identity.describe(items[index])))"
+      )
+    } else {
+      collided[hash, default: []].append(index)
+    }
+  }
+}
+
+/// `rule.active-within-qualified` and `rule.usage-percent-agrees`.
+private struct CountRule {
+  let tolerance: Double
+  var aboveQualified: ItemFindings
+  var percent: ItemFindings
+
+  init(tolerance: Double, _ context: RuleContext) {
+    self.tolerance = tolerance
+    aboveQualified = context.itemFindings(.activeWithinQualified)
+    percent = context.itemFindings(.usagePercentAgrees)
+  }
+
+  mutating func check(_ index: Int, _ item: ItemMembers) {
+    guard let active = item.licensesActive?.numberValue,
+      let qualified = item.licensesQualified?.numberValue
+    else { return }
     if active > qualified {
-      breaches.aboveQualified.add(
+      aboveQualified.add(
         pointer: "/items/\(index)/licensesActive",
         "item \(index) has licensesActive \(active) above licensesQualified \(qualified)")
     }
     // With nothing qualified there is no ratio to agree with; counts past Int64 are no
     // licence counts, and the schema says so.
     guard let active = active.int64Value, let qualified = qualified.int64Value, qualified > 0,
-      let percent = item[.usagePercent]?.numberValue
+      let percent = item.usagePercent?.numberValue
     else { return }
     let expected = Double(active) / Double(qualified) * 100
-    if !(abs(percent.doubleValue - expected) <= rules.usagePercentTolerance) {
-      breaches.percent.add(
+    if !(abs(percent.doubleValue - expected) <= tolerance) {
+      self.percent.add(
         pointer: "/items/\(index)/usagePercent",
-        "item \(index) has usagePercent \(percent) but licensesActive \(active) of licensesQualified \(qualified) is \(Self.percentage(active, of: qualified))% (tolerance \(JSONNumber(rules.usagePercentTolerance)) points)"
+        "item \(index) has usagePercent \(percent) but licensesActive \(active) of licensesQualified \(qualified) is \(Self.percentage(active, of: qualified))% (tolerance \(JSONNumber(tolerance)) points)"
       )
     }
   }
@@ -82,6 +279,38 @@ extension RuleContext {
     let magnitude = hundredths.magnitude
     let fraction = magnitude % 100
     return "\(sign)\(magnitude / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
+  }
+}
+
+/// `rule.processed-not-in-future` and `rule.leap-second-day`.
+private struct DateRule {
+  let now: Double
+  let grace: Double
+  var future: ItemFindings
+  var leapSecond: ItemFindings
+
+  init(now: Double, grace: Double, _ context: RuleContext) {
+    self.now = now
+    self.grace = grace
+    future = context.itemFindings(.processedNotInFuture)
+    leapSecond = context.itemFindings(.leapSecondDay)
+  }
+
+  mutating func check(_ index: Int, _ item: ItemMembers) {
+    guard let text = item.processedDateTime?.stringValue,
+      let seconds = RFC3339.secondsSince1970(text)
+    else { return }
+    if seconds > now + grace {
+      future.add(
+        pointer: "/items/\(index)/processedDateTime",
+        "item \(index) was processed at \(text), after now (\(RFC3339.format(now)))")
+    }
+    if let day = RFC3339.leapSecondDayWithoutOne(text, seconds: seconds) {
+      leapSecond.add(
+        pointer: "/items/\(index)/processedDateTime",
+        "item \(index) was processed at \(text), a leap second on \(day), a day that had none (the IERS list of leap seconds ends 2016-12-31)"
+      )
+    }
   }
 }
 
@@ -142,10 +371,12 @@ enum RFC3339 {
   /// The UTC day (`YYYY-MM-DD`) of a leap second `text` names (`23:59:60`), when that day had
   /// none; `seconds` is `text` since 1970.
   static func leapSecondDayWithoutOne(_ text: String, seconds: Double) -> String? {
-    let bytes = Array(text.utf8)
-    guard bytes.count >= 19, bytes[17] == UInt8(ascii: "6"), bytes[18] == UInt8(ascii: "0") else {
-      return nil
+    // Read in place: this runs for every item, and copying the bytes would allocate.
+    var text = text
+    let secondIsSixty = text.withUTF8 { bytes in
+      bytes.count >= 19 && bytes[17] == UInt8(ascii: "6") && bytes[18] == UInt8(ascii: "0")
     }
+    guard secondIsSixty else { return nil }
     // 23:59:60 counts as the next day's 00:00:00; the second before it is on the leap day.
     let day = String(format(seconds - 1).prefix(10))
     let parts = day.split(separator: "-").compactMap { Int($0) }
