@@ -184,7 +184,9 @@ public final class URLSessionTransport: HTTPTransport {
     }
     // Content-Length counts the bytes on the wire; a coded body arrives decoded, so its
     // length says nothing about them (libcurl checks the coded stream itself).
-    let coding = headers["Content-Encoding"]?.trimmingCharacters(in: .whitespaces).lowercased()
+    let coding = headers["Content-Encoding"].map {
+      Substring($0).trimmingHTTPWhitespace.lowercased()
+    }
     if coding == nil || coding == "identity",
       let announced = headers["Content-Length"].flatMap({ Int($0) }), announced > data.count
     {

@@ -39,7 +39,7 @@ extension RuleContext {
     }
     let mediaType =
       contentType.split(separator: ";", maxSplits: 1).first.map {
-        $0.trimmingCharacters(in: .whitespaces).lowercased()
+        $0.trimmingHTTPWhitespace.lowercased()
       } ?? ""
     if mediaType != "application/json" && !mediaType.hasSuffix("+json") {
       findings.append(

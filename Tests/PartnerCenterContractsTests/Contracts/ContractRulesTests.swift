@@ -82,6 +82,39 @@ import Testing
     #expect(verdict.has("rule.one-customer", at: "/items/3/customerId"), "\(verdict.summary)")
   }
 
+  @Test func aLargeBodyIsCheckedBySchemaAndRulesSideBySideWithTheSameFindings() throws {
+    let recording = try Examples.customer()
+    let body = try #require(recording.response.body.json)
+    let template = try #require(body["items"]?[0]?.objectValue)
+    // Enough distinct items for the schema and the rules to run on two threads, with a schema
+    // error and rule breaches among them.
+    let count = ContractValidator.sideBySideItems + 10
+    var items: [JSONValue] = (0..<count).map { index in
+      var item = template
+      item["productName"] = .string("product \(index)")
+      return .object(item)
+    }
+    items[7] = Examples.setting("/licensesActive", to: "many", in: items[7])
+    items[count - 1] = items[3]
+    var large = Examples.setting("/items", to: .array(items), in: body)
+    large = Examples.setting("/totalCount", to: JSONValue(integerLiteral: count), in: large)
+    let verdict = Examples.validator().validate(Examples.response(recording, body: large))
+    let subject = verdict.endpoint?.subject
+    let schema = try #require(
+      DeclaredSchemas.embedded.schema(named: "customer-licenses-usage-response"))
+    let schemaErrors = schema.validator.validate(large, mode: .allErrors).errors
+    let ruleFindings = ContractRules(now: Examples.now).check(
+      RuleInput(
+        response: Examples.response(recording, body: large), endpoint: verdict.endpoint,
+        itemType: .customerLicensesUsage), subject: subject)
+    #expect(!schemaErrors.isEmpty && !ruleFindings.isEmpty)
+    // The schema's findings first, then the rules', as one thread would give them.
+    #expect(
+      verdict.findings.map(\.pointerText)
+        == schemaErrors.map(\.instanceLocation.description) + ruleFindings.map(\.pointerText))
+    #expect(verdict.has("rule.unique-identity", at: "/items/\(count - 1)"), "\(verdict.summary)")
+  }
+
   @Test func duplicateIdentity() throws {
     let verdict = try customerVerdict { body in
       Examples.setting("/items/4", to: body["items"]?[1], in: body)
