@@ -4,10 +4,19 @@ import JSONCore
 /// together, no two items of one response share. The drift engine matches items by it.
 public struct ItemIdentity: Sendable, Hashable {
   /// The member names, in order.
-  public var keys: [String]
+  public var keys: [String] {
+    didSet { fields = keys.map(MemberName.init) }
+  }
+
+  /// The keys with their hashes, for look-ups in many items; worked out once per identity, not
+  /// per response.
+  private(set) var fields: [MemberName]
 
   /// An identity made of `keys`.
-  public init(keys: [String]) { self.keys = keys }
+  public init(keys: [String]) {
+    self.keys = keys
+    fields = keys.map(MemberName.init)
+  }
 
   /// Partner items: workload, service, channel, processing date.
   public static let partner = ItemIdentity(keys: [
@@ -53,9 +62,6 @@ public struct ItemIdentity: Sendable, Hashable {
   static func same(_ lhs: JSONObject, _ rhs: JSONObject, _ fields: [MemberName]) -> Bool {
     fields.allSatisfy { lhs[$0] == rhs[$0] }
   }
-
-  /// The keys with their hashes, for look-ups in many items.
-  var fields: [MemberName] { keys.map(MemberName.init) }
 
   /// The identity as a person reads it: `workloadName "Exchange", serviceName "o365", ...`.
   public func describe(_ item: JSONValue) -> String {

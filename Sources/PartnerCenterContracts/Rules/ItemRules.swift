@@ -146,14 +146,14 @@ private struct CustomerRule {
   var breaches: ItemFindings
   var first: (index: Int, id: String)?
   var mixed: Finding?
-  let context: RuleContext
+  let subject: String?
 
   init(_ context: RuleContext) {
     let response = context.input.response
     let urlEndpoint = response.endpoint ?? response.request.flatMap { Endpoint(url: $0.url) }
     urlCustomer = urlEndpoint?.customerID.flatMap { $0.isEmpty ? nil : $0 }
     breaches = context.itemFindings(.customerID)
-    self.context = context
+    subject = context.subject
   }
 
   mutating func check(_ index: Int, _ item: ItemMembers) {
@@ -175,10 +175,9 @@ private struct CustomerRule {
       return
     }
     guard customerID != known.id, !HTTPHeaders.namesMatch(customerID, known.id) else { return }
-    mixed = context.breach(
-      .oneCustomer,
+    mixed = ContractRule.oneCustomer.finding(
       "the items name more than one customer: item \(known.index) names \(known.id), item \(index) names \(customerID)",
-      pointer: "/items/\(index)/customerId")
+      pointer: "/items/\(index)/customerId", subject: subject)
   }
 
   func finish(into findings: inout [Finding]) {
