@@ -48,4 +48,21 @@ import Testing
         "customers", "customers/a", "customers/a/licenses-usage.json", "partner", "partner/.notes",
       ])
   }
+
+  @Test func oneWalkListsTheRecordingsAndRemovesStaleTemporaryFiles() throws {
+    let temporary = ".licenses-usage.json.\(UUID().uuidString)\(FileNames.temporarySuffix)"
+    let root = try Self.folder([
+      "customers/a/licenses-usage.json", "customers/a/" + temporary, "partner/" + temporary,
+      "partner/.notes", "partner/.hidden.json", "partner/licenses-usage.json",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let store = RecordingStore(directory: root)
+    let files = try store.recordingFilesRemovingStaleTemporaryFiles()
+    #expect(files == ["customers/a/licenses-usage.json", "partner/licenses-usage.json"])
+    // The same recordings the walk that only lists them finds, and the temporary files gone.
+    #expect(try store.recordingFiles() == files)
+    let left = FileManager.default.subpaths(atPath: root)?.sorted() ?? []
+    #expect(!left.contains { $0.hasSuffix(FileNames.temporarySuffix) })
+    #expect(left.contains("partner/.notes") && left.contains("partner/.hidden.json"))
+  }
 }

@@ -83,11 +83,11 @@ public enum CheckCommand: Command {
       offline = true
     }
     let store = RecordingStore(directory: folder)
-    // A killed run's temporary files would otherwise stay and be committed with the folder.
-    store.removeStaleTemporaryFiles()
+    // A killed run's temporary files would otherwise stay and be committed with the folder;
+    // both ways remove them.
     let outcome: ContractCheck.Outcome
     if offline {
-      let files = try store.recordingFiles()
+      let files = try store.recordingFilesRemovingStaleTemporaryFiles()
       guard !files.isEmpty else {
         throw CommandFailure.couldNotRun(
           "no recordings in '\(folder)' (files ending in .json): nothing to check offline")
@@ -95,6 +95,7 @@ public enum CheckCommand: Command {
       outcome = try check.offline(
         store: store, files: files, check: InputCheck(validator: ContractValidator()))
     } else {
+      store.removeStaleTemporaryFiles()
       let stored: [RecordingStore.Entry]
       do {
         stored = try store.load()
