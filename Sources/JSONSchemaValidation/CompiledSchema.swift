@@ -24,12 +24,10 @@ struct SchemaGraph: Sendable {
 /// The outlines of a graph's nodes in one buffer, which reading copies no reference out of.
 private final class NodeOutlines: Sendable {
   nonisolated(unsafe) let baseAddress: UnsafeMutablePointer<NodeOutline>
-  let count: Int
 
   init(_ nodes: [SchemaNode]) {
-    count = nodes.count
-    baseAddress = .allocate(capacity: max(count, 1))
-    baseAddress.initialize(from: nodes.map(\.outline), count: count)
+    baseAddress = .allocate(capacity: max(nodes.count, 1))
+    baseAddress.initialize(from: nodes.map(\.outline), count: nodes.count)
   }
 
   deinit { baseAddress.deallocate() }
