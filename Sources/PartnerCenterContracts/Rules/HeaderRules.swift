@@ -1,5 +1,3 @@
-import Foundation
-
 // The rules about the response headers: tracking ids and the content type.
 extension RuleContext {
   func checkHeaders(into findings: inout [Finding]) {

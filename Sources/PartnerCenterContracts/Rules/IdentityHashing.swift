@@ -78,6 +78,11 @@ struct WordHasher {
     mix(tail)
   }
 
+  /// Mixes in one member of an identity: its value, or a mark for a missing member.
+  mutating func mix(identityMember value: JSONValue?) {
+    if let value { mix(identityValue: value) } else { mix(0x2D) }
+  }
+
   /// Mixes in one value of an identity: a string by its UTF-8 bytes, anything else by its
   /// compact JSON text (numbers are canonical there, so `1` and `1.0` agree).
   mutating func mix(identityValue value: JSONValue) {

@@ -41,18 +41,9 @@ public struct ItemIdentity: Sendable, Hashable {
   /// than `Hasher`, which matters at one call per item.
   static func hash(of item: JSONObject, _ fields: [MemberName]) -> UInt64 {
     var hasher = WordHasher()
-    for field in fields {
-      if let value = item[field] {
-        hasher.mix(identityValue: value)
-      } else {
-        hasher.mix(missingValue)
-      }
-    }
+    for field in fields { hasher.mix(identityMember: item[field]) }
     return hasher.value
   }
-
-  /// What ``hash(of:_:)`` mixes in for a member the item lacks.
-  static let missingValue: UInt64 = 0x2D
 
   /// Whether two items have the same identity (member values compared as JSON values).
   public func same(_ lhs: JSONObject, _ rhs: JSONObject) -> Bool {

@@ -52,66 +52,57 @@ struct ItemMembers {
 }
 
 /// Reads ``ItemMembers`` from items that list their members in the same order, as the items of
-/// one collection do: each name is tried first where the previous item had it.
+/// one collection do.
 struct ItemReader {
-  private static let names: [MemberName] = [
-    .attributes, .customerID, .licensesActive, .licensesQualified, .usagePercent,
-    .processedDateTime,
-  ]
-  private let identityNames: [MemberName]
-  private var hints: [Int]
-  private var identityHints: [Int]
-  private var objectTypeHint = 0
+  private var attributes = HintedMember(.attributes)
+  private var objectType = HintedMember(.objectType)
+  private var customerID = HintedMember(.customerID)
+  private var licensesActive = HintedMember(.licensesActive)
+  private var licensesQualified = HintedMember(.licensesQualified)
+  private var usagePercent = HintedMember(.usagePercent)
+  private var processedDateTime = HintedMember(.processedDateTime)
+  private var identity: [HintedMember]
 
   init(identity: ItemIdentity?) {
-    identityNames = identity?.fields ?? []
-    hints = Array(repeating: 0, count: Self.names.count)
-    identityHints = Array(repeating: 0, count: identityNames.count)
+    self.identity = (identity?.fields ?? []).map(HintedMember.init)
   }
 
   mutating func read(_ object: JSONObject) -> ItemMembers {
     object.members.withUnsafeBufferPointer { members in
       var item = ItemMembers()
-      if case .object(let attributes)? = value(0, in: members) {
-        item.objectType = attributes.members.withUnsafeBufferPointer { attributes in
-          guard
-            let position = JSONObject.position(
-              of: .objectType, in: attributes, hint: objectTypeHint)
-          else { return nil }
-          objectTypeHint = position
-          return attributes[position].value
-        }
+      if case .object(let attributes)? = attributes.value(in: members) {
+        item.objectType = attributes.members.withUnsafeBufferPointer { objectType.value(in: $0) }
       }
-      item.customerID = value(1, in: members)
-      item.licensesActive = value(2, in: members)
-      item.licensesQualified = value(3, in: members)
-      item.usagePercent = value(4, in: members)
-      item.processedDateTime = value(5, in: members)
-      if !identityNames.isEmpty {
+      item.customerID = customerID.value(in: members)
+      item.licensesActive = licensesActive.value(in: members)
+      item.licensesQualified = licensesQualified.value(in: members)
+      item.usagePercent = usagePercent.value(in: members)
+      item.processedDateTime = processedDateTime.value(in: members)
+      if !identity.isEmpty {
         var hasher = WordHasher()
-        for slot in identityNames.indices {
-          guard
-            let position = JSONObject.position(
-              of: identityNames[slot], in: members, hint: identityHints[slot])
-          else {
-            hasher.mix(ItemIdentity.missingValue)
-            continue
-          }
-          identityHints[slot] = position
-          hasher.mix(identityValue: members[position].value)
+        for field in identity.indices {
+          hasher.mix(identityMember: identity[field].value(in: members))
         }
         item.identityHash = hasher.value
       }
       return item
     }
   }
+}
 
-  private mutating func value(
-    _ slot: Int, in members: UnsafeBufferPointer<JSONObject.Member>
-  ) -> JSONValue? {
-    guard let position = JSONObject.position(of: Self.names[slot], in: members, hint: hints[slot])
-    else { return nil }
-    hints[slot] = position
+/// A member looked up in objects that list their members in the same order: tried first where
+/// the previous object had it.
+struct HintedMember {
+  let name: MemberName
+  private var hint = 0
+
+  init(_ name: MemberName) { self.name = name }
+
+  mutating func value(in members: UnsafeBufferPointer<JSONObject.Member>) -> JSONValue? {
+    guard let position = JSONObject.position(of: name, in: members, hint: hint) else {
+      return nil
+    }
+    hint = position
     return members[position].value
   }
 }
@@ -148,9 +139,7 @@ private struct CustomerRule {
   let subject: String?
 
   init(_ context: RuleContext) {
-    let response = context.input.response
-    let urlEndpoint = response.endpoint ?? response.request.flatMap { Endpoint(url: $0.url) }
-    urlCustomer = urlEndpoint?.customerID.flatMap { $0.isEmpty ? nil : $0 }
+    urlCustomer = context.input.response.namedEndpoint?.customerID.flatMap { $0.isEmpty ? nil : $0 }
     breaches = context.itemFindings(.customerID)
     subject = context.subject
   }
@@ -192,14 +181,12 @@ private struct CustomerRule {
 /// meet, and only hashes shared by different identities fall back to a list per hash.
 private struct IdentityRule {
   let identity: ItemIdentity
-  let fields: [MemberName]
   var firstWithHash: HashIndex
   var collided: [UInt64: [Int]] = [:]
   var breaches: ItemFindings
 
   init(identity: ItemIdentity, capacity: Int, _ context: RuleContext) {
     self.identity = identity
-    fields = identity.fields
     firstWithHash = HashIndex(capacity: capacity)
     breaches = context.itemFindings(.uniqueIdentity)
   }
@@ -212,7 +199,7 @@ private struct IdentityRule {
       firstWithHash.set(hash, index)
       return
     }
-    let fields = fields
+    let fields = identity.fields
     func isSame(_ candidate: Int) -> Bool {
       guard case .object(let other) = items[candidate] else { return false }
       return ItemIdentity.same(object, other, fields)

@@ -81,7 +81,7 @@ public struct ContractValidator: Sendable {
   public func validate(_ response: ResponseUnderTest, schema: SchemaSelection = .automatic)
     -> ContractVerdict
   {
-    var endpoint = response.endpoint ?? response.request.flatMap { Endpoint(url: $0.url) }
+    var endpoint = response.namedEndpoint
     var findings: [Finding] = []
     if response.isErrorResponse {
       findings.append(errorStatusFinding(response, subject: endpoint?.subject))

@@ -34,6 +34,9 @@ public struct ResponseUnderTest: Sendable {
     self.duplicateMembers = duplicateMembers
   }
 
+  /// The endpoint the input itself names: ``endpoint``, else the one its request's URL names.
+  var namedEndpoint: Endpoint? { endpoint ?? request.flatMap { Endpoint(url: $0.url) } }
+
   /// Whether this is an error response (status 400 or above).
   public var isErrorResponse: Bool { (status ?? 200) >= 400 }
 }
