@@ -1,3 +1,4 @@
+import Foundation
 import JSONSchemaValidation
 
 /// RFC 3339 date-times to and from seconds since 1970, for the date rules.
@@ -64,7 +65,7 @@ enum RFC3339 {
     }
     guard secondIsSixty else { return nil }
     // 23:59:60 counts as the next day's 00:00:00; the second before it is on the leap day.
-    let day = String(format(seconds - 1).prefix(10))
+    let day = UTCDate(Date(timeIntervalSince1970: seconds - 1)).day
     let parts = day.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3,
       !RFC3339Explanation.hadLeapSecond(year: parts[0], month: parts[1], day: parts[2])
@@ -74,20 +75,10 @@ enum RFC3339 {
 
   /// `seconds` as `2017-03-10T00:00:00Z` (whole seconds).
   static func format(_ seconds: Double) -> String {
-    let whole = Int(seconds.rounded(.down))
-    var days = whole / 86_400
-    var rest = whole % 86_400
-    if rest < 0 {
-      rest += 86_400
-      days -= 1
-    }
-    let (year, month, day) = civil(fromDays: days)
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-    return
-      "\(year)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    UTCDate(Date(timeIntervalSince1970: seconds)).timestamp
   }
 
-  // Howard Hinnant's days-from-civil and its inverse, for the proleptic Gregorian calendar.
+  // Howard Hinnant's days-from-civil, for the proleptic Gregorian calendar.
   private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
     let shiftedYear = month <= 2 ? year - 1 : year
     let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
@@ -97,15 +88,4 @@ enum RFC3339 {
     return era * 146_097 + dayOfEra - 719_468
   }
 
-  private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-  }
 }
