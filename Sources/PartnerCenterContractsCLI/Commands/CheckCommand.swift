@@ -117,8 +117,7 @@ public enum CheckCommand: Command {
       let captured = await capture(
         connection: connection, source: source, customers: configuration.customers, log: log)
       log.finish()
-      switch captured
-      {
+      switch captured {
       case .success(let captured):
         outcome = check.compare(
           stored: stored, captured: captured.recordings, failures: captured.failures,

@@ -87,7 +87,7 @@ public enum ValidateCommand: Command {
     let sources = try InputFiles.expand(names)
     guard !sources.isEmpty else { throw InputReadError.noInput(names) }
     let subjects = sources.map { Report.Subject(name: $0.displayName, file: $0.displayName) }
-    let standardInput = try sources.contains(.standardInput) ? read(.standardInput, io: io) : nil
+    let standardInput = try sources.contains(.standardInput) ? readStandardInput(io) : nil
     let findings = try checkInParallel(sources, standardInput: standardInput, check: check)
     let report = Report(
       command: name, subjects: subjects,
@@ -102,8 +102,8 @@ public enum ValidateCommand: Command {
   }
 
   /// The findings of every input, in the inputs' order, read and checked on every core (one
-  /// file per core at a time; a single input on this thread). The first input (in order) that cannot be read is the error,
-  /// as if they had been read one by one.
+  /// file per core at a time; a single input on this thread). The first input (in order) that
+  /// cannot be read is the error, as if they had been read one by one.
   private static func checkInParallel(
     _ sources: [InputFiles.Source], standardInput: [UInt8]?, check: InputCheck
   ) throws(InputReadError) -> [Finding] {
@@ -154,21 +154,14 @@ public enum ValidateCommand: Command {
     return InputCheck(validator: validator, schema: .named(schema))
   }
 
-  private static func read(_ source: InputFiles.Source, io: some CommandIO)
-    throws(InputReadError) -> [UInt8]
-  {
-    switch source {
-    case .file(let path):
-      return try InputFiles.contents(of: path)
-    case .standardInput:
-      let bytes: [UInt8]?
-      do {
-        bytes = try io.readStandardInput(limit: standardInputLimit)
-      } catch {
-        throw .unreadable("<stdin>", reason: "\(error)")
-      }
-      guard let bytes else { throw .tooLarge("standard input", limit: standardInputLimit) }
-      return bytes
+  private static func readStandardInput(_ io: some CommandIO) throws(InputReadError) -> [UInt8] {
+    let bytes: [UInt8]?
+    do {
+      bytes = try io.readStandardInput(limit: standardInputLimit)
+    } catch {
+      throw .unreadable("<stdin>", reason: "\(error)")
     }
+    guard let bytes else { throw .tooLarge("standard input", limit: standardInputLimit) }
+    return bytes
   }
 }
