@@ -57,12 +57,55 @@ import Testing
     ])
     defer { try? FileManager.default.removeItem(atPath: root) }
     let store = RecordingStore(directory: root)
-    let files = try store.recordingFilesRemovingStaleTemporaryFiles()
-    #expect(files == ["customers/a/licenses-usage.json", "partner/licenses-usage.json"])
-    // The same recordings the walk that only lists them finds, and the temporary files gone.
-    #expect(try store.recordingFiles() == files)
+    let files = try store.mapRecordings(removingStaleTemporaryFiles: true) { path, bytes in
+      "\(path) \(bytes.count)"
+    }
+    #expect(files == ["customers/a/licenses-usage.json 2", "partner/licenses-usage.json 2"])
+    // The same recordings the walk that only reads them finds, and the temporary files gone.
+    #expect(try store.load().map { "\($0.relativePath) \($0.bytes.count)" } == files)
     let left = FileManager.default.subpaths(atPath: root)?.sorted() ?? []
     #expect(!left.contains { $0.hasSuffix(FileNames.temporarySuffix) })
     #expect(left.contains("partner/.notes") && left.contains("partner/.hidden.json"))
+  }
+
+  static let isJSON: @Sendable (String) -> Bool = { $0.hasSuffix(".json") }
+
+  @Test func filesAreTransformedOnceEachInRootThenPathOrder() throws {
+    let names = (0..<300).map { "c/\(String($0 * 7919 % 1000, radix: 16))/r.json" } + ["a.json"]
+    let root = try Self.folder(names + ["c/skip.txt"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let single = try Self.folder(["x.json"])
+    defer { try? FileManager.default.removeItem(atPath: single) }
+    let roots: [FolderWalk.Root] = [
+      .file(single + "/x.json"), .folder(root), .folder(root + "/c/"),
+    ]
+    let visited = try FolderWalk.map(roots, where: Self.isJSON) { found in
+      try? String(contentsOfFile: found.path, encoding: .utf8)
+    }
+    let below = names.sorted()
+    let inC = names.filter { $0.hasPrefix("c/") }.map { String($0.dropFirst(2)) }.sorted()
+    #expect(visited.map(\.found.relativePath) == [single + "/x.json"] + below + inC)
+    #expect(visited.map(\.found.root) == [0] + below.map { _ in 1 } + inC.map { _ in 2 })
+    #expect(visited.allSatisfy { $0.value == "{}" })
+    #expect(visited.last?.found.path == root + "/c/" + inC.last!)
+  }
+
+  @Test func aFolderThatCannotBeReadFailsTheWalkWithTheFirstInOrder() throws {
+    let root = try Self.folder(["a/r.json"])
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let anything: @Sendable (String) -> Bool = { _ in true }
+    #expect(throws: FileReadError.self) {
+      try FolderWalk.map([.folder(root), .folder(root + "/b")], where: anything) { $0.path }
+    }
+    do {
+      _ = try FolderWalk.map(
+        [.folder(root + "/c"), .folder(root), .folder(root + "/b")], where: anything
+      ) {
+        $0.path
+      }
+      Issue.record("a walk of folders that do not exist did not fail")
+    } catch {
+      #expect(error.path == root + "/c")
+    }
   }
 }

@@ -53,33 +53,25 @@ public struct ContractCheck: Sendable {
     self.today = today
   }
 
-  /// Offline: every stored recording validated (schemas and rules), nothing captured.
-  public func offline(store: RecordingStore, files: [String], check: InputCheck)
+  /// Offline: every stored recording validated (schemas and rules), nothing captured; the
+  /// temporary files a killed run left are removed on the way. No recording at all leaves the
+  /// outcome without subjects.
+  public func offline(store: RecordingStore, check: InputCheck)
     throws(RecordingStoreError) -> Outcome
   {
     // One file at a time per core, each parsed once: read, decoded, checked, let go, so the
     // memory is that of the files in hand, not of the folder.
-    let checked = ParallelMap.map(files.count) {
-      index -> Result<(Report.Subject, [Finding]), RecordingStoreError> in
-      let path = self.path(files[index])
-      let bytes: [UInt8]
-      do throws(RecordingStoreError) {
-        bytes = try store.bytes(of: files[index])
-      } catch {
-        return .failure(error)
-      }
+    let checked = try store.mapRecordings(removingStaleTemporaryFiles: true) {
+      relativePath, bytes in
+      let path = self.path(relativePath)
       let input = InputDecoder.decode(bytes, name: path)
       let subject = input.entries.first?.response.endpoint?.subject ?? path
-      return .success((Report.Subject(name: subject, file: path), check.findings(for: input)))
+      return (Report.Subject(name: subject, file: path), check.findings(for: input))
     }
     var outcome = Outcome()
-    for result in checked {
-      switch result {
-      case .success(let (subject, findings)):
-        outcome.subjects.append(subject)
-        outcome.findings += findings
-      case .failure(let error): throw error
-      }
+    for (subject, findings) in checked {
+      outcome.subjects.append(subject)
+      outcome.findings += findings
     }
     outcome.findings = configuration.apply(to: outcome.findings, today: today)
     return outcome

@@ -21,87 +21,64 @@ public struct RecordingStore: Sendable {
     public var recording: Result<Recording, RecordingError>
   }
 
-  /// The relative paths of the recording files below the folder (``FileNames/recordingExtensions``),
-  /// sorted. Hidden files and temporary files are skipped.
-  public func recordingFiles() throws(RecordingStoreError) -> [String] {
+  /// `transform` of every recording file below the folder (``FileNames/recordingExtensions``;
+  /// hidden and temporary files skipped) with its relative path (`/` separators) and
+  /// contents, run on every core while the folder is walked; in path order.
+  ///
+  /// With `removingStaleTemporaryFiles`, the same walk removes the temporary files a killed
+  /// run left (see ``removeStaleTemporaryFiles()``): one walk instead of two for a command that
+  /// only reads the folder. The first file (in order) that cannot be read is the error.
+  public func mapRecordings<T: Sendable>(
+    removingStaleTemporaryFiles removing: Bool = false,
+    _ transform: @Sendable (_ relativePath: String, _ bytes: [UInt8]) -> T
+  ) throws(RecordingStoreError) -> [T] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { throw .notADirectory(directory) }
+    let visited: [(found: FolderWalk.Found, value: Result<T, RecordingStoreError>?)]
     do throws(FileReadError) {
-      return try FolderWalk.files(in: directory) {
-        FileNames.hasExtension($0, in: FileNames.recordingExtensions)
-      }
-    } catch {
-      throw .unreadable(error.path, reason: error.reason)
-    }
-  }
-
-  /// ``recordingFiles()``, found by the same walk of the folder as the temporary files a killed
-  /// run left (see ``removeStaleTemporaryFiles()``), which it removes: one walk instead of two
-  /// for a command that only reads the folder.
-  public func recordingFilesRemovingStaleTemporaryFiles() throws(RecordingStoreError) -> [String] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else { throw .notADirectory(directory) }
-    let found: [String]
-    do throws(FileReadError) {
-      found = try FolderWalk.files(in: directory, hidden: true) { name in
-        FileNames.isTemporary(name)
+      let include: @Sendable (String) -> Bool = { name in
+        (removing && FileNames.isTemporary(name))
           || (!name.hasPrefix(".")
             && FileNames.hasExtension(name, in: FileNames.recordingExtensions))
       }
+      visited = try FolderWalk.map([.folder(directory)], hidden: removing, where: include) {
+        found -> Result<T, RecordingStoreError>? in
+        let name = found.relativePath.split(separator: "/").last.map(String.init) ?? ""
+        if removing && FileNames.isTemporary(name) {
+          unlink(found.path)
+          return nil
+        }
+        do throws(FileReadError) {
+          return .success(transform(found.relativePath, try FileContents.bytes(atPath: found.path)))
+        } catch {
+          return .failure(.unreadable(found.path, reason: error.reason))
+        }
+      }
     } catch {
       throw .unreadable(error.path, reason: error.reason)
     }
-    var recordings: [String] = []
-    for path in found {
-      let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-      if FileNames.isTemporary(String(name)) {
-        unlink(folderPrefix + path)
-      } else {
-        recordings.append(path)
-      }
-    }
-    return recordings
-  }
-
-  /// The contents of the recording file at `relativePath`.
-  public func bytes(of relativePath: String) throws(RecordingStoreError) -> [UInt8] {
-    let path = folderPrefix + relativePath
-    do throws(FileReadError) {
-      return try FileContents.bytes(atPath: path)
-    } catch {
-      throw .unreadable(path, reason: error.reason)
-    }
-  }
-
-  /// Every recording file (``recordingFiles()``), read and decoded, in order.
-  public func load() throws(RecordingStoreError) -> [Entry] {
-    let relativePaths = try recordingFiles()
-    // Read and decoded on every core; the first file (in order) that cannot be read fails.
-    let loaded = ParallelMap.map(relativePaths.count) {
-      index -> Result<Entry, RecordingStoreError> in
-      let relative = relativePaths[index]
-      let bytes: [UInt8]
-      do throws(RecordingStoreError) {
-        bytes = try self.bytes(of: relative)
-      } catch {
-        return .failure(error)
-      }
-      let recording = Result { () throws(RecordingError) in try RecordingCodec.decode(bytes) }
-      return .success(Entry(relativePath: relative, bytes: bytes, recording: recording))
-    }
-    var entries: [Entry] = []
-    entries.reserveCapacity(loaded.count)
-    for result in loaded {
-      switch result {
-      case .success(let entry): entries.append(entry)
+    var values: [T] = []
+    values.reserveCapacity(visited.count)
+    for (_, value) in visited {
+      switch value {
+      case .success(let value): values.append(value)
       case .failure(let error): throw error
+      case nil: continue
       }
     }
-    return entries
+    return values
+  }
+
+  /// Every recording file (as ``mapRecordings(removingStaleTemporaryFiles:_:)`` finds them),
+  /// read and decoded, in path order.
+  public func load() throws(RecordingStoreError) -> [Entry] {
+    try mapRecordings { relativePath, bytes in
+      Entry(
+        relativePath: relativePath, bytes: bytes,
+        recording: Result { () throws(RecordingError) in try RecordingCodec.decode(bytes) })
+    }
   }
 
   /// Whether a readable recording of `endpoint` exists in the folder.

@@ -87,13 +87,11 @@ public enum CheckCommand: Command {
     // both ways remove them.
     let outcome: ContractCheck.Outcome
     if offline {
-      let files = try store.recordingFilesRemovingStaleTemporaryFiles()
-      guard !files.isEmpty else {
+      outcome = try check.offline(store: store, check: InputCheck(validator: ContractValidator()))
+      guard !outcome.subjects.isEmpty else {
         throw CommandFailure.couldNotRun(
           "no recordings in '\(folder)' (files ending in .json): nothing to check offline")
       }
-      outcome = try check.offline(
-        store: store, files: files, check: InputCheck(validator: ContractValidator()))
     } else {
       store.removeStaleTemporaryFiles()
       let stored: [RecordingStore.Entry]

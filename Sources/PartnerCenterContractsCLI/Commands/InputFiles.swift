@@ -1,70 +1,79 @@
 import Foundation
 import PartnerCenterContracts
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The inputs named on a command line, expanded and read: files as given, `-` for standard
-/// input, folders walked recursively in sorted order.
+/// The inputs named on a command line: files as given, `-` for standard input, folders walked
+/// recursively (hidden entries skipped) while their files are checked, in sorted order.
 enum InputFiles {
 
-  /// One input to read: a file path, or standard input.
+  /// One input as named: a file, a folder, or standard input.
   enum Source: Sendable, Hashable {
     case file(String)
+    case folder(String)
     case standardInput
 
-    /// As findings and reports name it.
-    var displayName: String {
-      switch self {
-      case .file(let path): path
-      case .standardInput: "<stdin>"
-      }
+    var isFolder: Bool {
+      if case .folder = self { true } else { false }
     }
   }
 
-  /// Expands `arguments`: folders into their files (sorted by path, hidden entries skipped).
-  static func expand(_ arguments: [String]) throws(InputReadError) -> [Source] {
-    var sources: [Source] = []
-    for argument in arguments {
-      if argument == "-" {
-        sources.append(.standardInput)
-        continue
-      }
+  /// One input read and checked.
+  struct Checked<T: Sendable>: Sendable {
+    /// As findings and reports name it: the path, or `<stdin>`.
+    var name: String
+    var value: T
+  }
+
+  static let standardInputName = "<stdin>"
+
+  /// Whether a folder's file is an input: by its name's extension.
+  private static let isInput: @Sendable (String) -> Bool = {
+    FileNames.hasExtension($0, in: FileNames.inputExtensions)
+  }
+
+  /// What `arguments` name; a name that is neither a file nor a folder is the error.
+  static func sources(_ arguments: [String]) throws(InputReadError) -> [Source] {
+    try arguments.map { argument throws(InputReadError) -> Source in
+      if argument == "-" { return .standardInput }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
         throw .unreadable(argument, reason: "no such file or folder")
       }
-      guard isDirectory.boolValue else {
-        sources.append(.file(argument))
-        continue
-      }
-      sources += try filesInFolder(argument).map(Source.file)
+      return isDirectory.boolValue ? .folder(argument) : .file(argument)
     }
-    return sources
   }
 
-  private static func filesInFolder(_ folder: String) throws(InputReadError) -> [String] {
-    let relativePaths: [String]
+  /// `check` of every input of `sources` (a folder's files with an input extension) with its
+  /// bytes, on every core as the folders are walked; in the sources' order, a folder's files
+  /// sorted by path. A folder that cannot be walked is the error, else the first input (in
+  /// order) that cannot be read.
+  static func map<T: Sendable>(
+    _ sources: [Source], standardInput: [UInt8]?,
+    _ check: @Sendable (_ name: String, _ bytes: [UInt8]) -> T
+  ) throws(InputReadError) -> [Checked<T>] {
+    let roots = sources.map { source -> FolderWalk.Root in
+      switch source {
+      case .file(let path): .file(path)
+      case .folder(let path): .folder(path)
+      case .standardInput: .file(standardInputName)
+      }
+    }
+    let visited: [(found: FolderWalk.Found, value: Result<T, InputReadError>)]
     do throws(FileReadError) {
-      relativePaths = try FolderWalk.files(in: folder) {
-        FileNames.hasExtension($0, in: FileNames.inputExtensions)
+      visited = try FolderWalk.map(roots, where: isInput) { found -> Result<T, InputReadError> in
+        if sources[found.root] == .standardInput {
+          return .success(check(standardInputName, standardInput ?? []))
+        }
+        do throws(FileReadError) {
+          return .success(check(found.path, try FileContents.bytes(atPath: found.path)))
+        } catch {
+          return .failure(.unreadable(error.path, reason: error.reason))
+        }
       }
     } catch {
       throw .unreadable(error.path, reason: error.reason)
     }
-    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-    return relativePaths.map { prefix + $0 }
-  }
-
-  /// The whole file at `path` as bytes (``FileContents``).
-  static func contents(of path: String) throws(InputReadError) -> [UInt8] {
-    do throws(FileReadError) {
-      return try FileContents.bytes(atPath: path)
-    } catch {
-      throw .unreadable(error.path, reason: error.reason)
+    return try visited.map { found, value throws(InputReadError) in
+      Checked(name: found.path, value: try value.get())
     }
   }
 }

@@ -84,11 +84,12 @@ public enum ValidateCommand: Command {
       throw UsageError.invalid(
         "no declared schema named '\(schema)' (declared: \(declared)); or give a schema file path")
     }
-    let sources = try InputFiles.expand(names)
-    guard !sources.isEmpty else { throw InputReadError.noInput(names) }
-    let subjects = sources.map { Report.Subject(name: $0.displayName, file: $0.displayName) }
+    let sources = try InputFiles.sources(names)
     let standardInput = try sources.contains(.standardInput) ? readStandardInput(io) : nil
-    let findings = try checkInParallel(sources, standardInput: standardInput, check: check)
+    let checked = try checkInParallel(sources, standardInput: standardInput, check: check)
+    guard !checked.isEmpty else { throw InputReadError.noInput(names) }
+    let subjects = checked.map { Report.Subject(name: $0.name, file: $0.name) }
+    let findings = checked.flatMap(\.value)
     let report = Report(
       command: name, subjects: subjects,
       // Accepted findings, not ignore rules: those hide volatile values from drift, and a
@@ -102,38 +103,19 @@ public enum ValidateCommand: Command {
   }
 
   /// The findings of every input, in the inputs' order, read and checked on every core (one
-  /// file per core at a time; a single input on this thread). The first input (in order) that
-  /// cannot be read is the error, as if they had been read one by one.
+  /// file per core at a time; a single file on this thread) while folders are walked.
   private static func checkInParallel(
     _ sources: [InputFiles.Source], standardInput: [UInt8]?, check: InputCheck
-  ) throws(InputReadError) -> [Finding] {
-    let results = ParallelMap.map(sources.count) { index -> Result<[Finding], InputReadError> in
-      let source = sources[index]
-      let bytes: [UInt8]
-      switch source {
-      case .standardInput: bytes = standardInput ?? []
-      case .file(let path):
-        do throws(InputReadError) {
-          bytes = try InputFiles.contents(of: path)
-        } catch {
-          return .failure(error)
-        }
-      }
-      let input = InputDecoder.decode(bytes, name: source.displayName)
+  ) throws(InputReadError) -> [InputFiles.Checked<[Finding]>] {
+    let single = sources.count == 1 && !sources[0].isFolder
+    return try InputFiles.map(sources, standardInput: standardInput) { name, bytes in
+      let input = InputDecoder.decode(bytes, name: name)
       let findings = check.findings(for: input)
       // A single input (one large file, checked on this thread) is left for the process's
       // exit to free; many small ones are freed as they go.
-      if sources.count == 1 { ExitTeardown.shared.keepUntilExit(input) }
-      return .success(findings)
+      if single { ExitTeardown.shared.keepUntilExit(input) }
+      return findings
     }
-    var findings: [Finding] = []
-    for result in results {
-      switch result {
-      case .success(let found): findings += found
-      case .failure(let error): throw error
-      }
-    }
-    return findings
   }
 
   /// The validator and schema choice the options ask for; schemas that cannot be read or
