@@ -57,6 +57,7 @@ public struct ECMAScriptRegex: Sendable {
   /// "no match" is not the safe answer (a `patternProperties` key that fails to match escapes
   /// its subschema), use ``matches(_:stepLimit:)`` and handle the error.
   public func matches(_ string: String) -> Bool {
+    if program.anchoredAtStart && !program.canBeginMatch(string.unicodeScalars) { return false }
     let input = string.unicodeScalars.map(\.value)
     var matcher = RegexMatcher(
       program: program, input: input, stepLimit: Self.defaultStepLimit(inputLength: input.count))
@@ -68,6 +69,7 @@ public struct ECMAScriptRegex: Sendable {
   /// - Throws: ``ECMAScriptRegexError/stepLimitExceeded(limit:)`` when the budget runs out
   ///   before the search is decided.
   public func matches(_ string: String, stepLimit: Int) throws(ECMAScriptRegexError) -> Bool {
+    if program.anchoredAtStart && !program.canBeginMatch(string.unicodeScalars) { return false }
     var matcher = RegexMatcher(
       program: program, input: string.unicodeScalars.map(\.value), stepLimit: stepLimit)
     return try matcher.search()

@@ -38,7 +38,9 @@ struct RegexMatcher {
   mutating func search() throws(ECMAScriptRegexError) -> Bool {
     let lastStart = program.anchoredAtStart ? 0 : input.count
     for start in 0...lastStart {
-      if let first = program.firstAtom, advance(first, from: start, backward: false) == nil {
+      if let firstAtoms = program.firstAtoms,
+        start == input.count || !firstAtoms.contains(where: { program.matches($0, input[start]) })
+      {
         continue
       }
       if try run(pc: 0, position: start) != nil { return true }
@@ -263,16 +265,7 @@ struct RegexMatcher {
   private func advance(_ atom: RegexAtom, from position: Int, backward: Bool) -> Int? {
     let index = backward ? position - 1 : position
     guard index >= 0 && index < input.count else { return nil }
-    let value = input[index]
-    let matches: Bool
-    switch atom {
-    case .scalar(let expected): matches = value == expected
-    case .foldedScalar(let expected): matches = CaseFolding.canonical(value) == expected
-    case .set(let set): matches = program.sets[set].contains(value)
-    case .any: matches = true
-    case .anyExceptLineTerminator: matches = !ScalarSet.isLineTerminator(value)
-    }
-    guard matches else { return nil }
+    guard program.matches(atom, input[index]) else { return nil }
     return backward ? position - 1 : position + 1
   }
 

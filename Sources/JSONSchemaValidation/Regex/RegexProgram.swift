@@ -52,9 +52,10 @@ struct RegexProgram: Sendable {
   var registerCount = 0
   /// True when every match must start at position 0, so the search tries only there.
   var anchoredAtStart = false
-  /// A code point matcher every match must begin with, if the program starts with one; the
-  /// search skips start positions where it fails.
-  var firstAtom: RegexAtom?
+  /// The code point matchers one of which every match must begin with, when that is known:
+  /// the search skips start positions where none matches, and an anchored pattern rejects a
+  /// string whose first code point none matches before setting up a match.
+  var firstAtoms: [RegexAtom]?
 
   init(_ parsed: ParsedRegex) {
     captureCount = parsed.captureCount
@@ -64,13 +65,61 @@ struct RegexProgram: Sendable {
     sets = compiler.sets
     registerCount = compiler.registerCount
     anchoredAtStart = Self.isAnchoredAtStart(parsed.root, flags: [], depth: 0)
-    // No instruction jumps to 0 (labels are only placed after some instruction), so whatever
-    // instruction 0 consumes comes first in every match.
-    switch instructions[0] {
-    case .consume(let atom, backward: false): firstAtom = atom
-    case .repeatAtom(let atom, let min, _, _, backward: false) where min > 0: firstAtom = atom
-    default: firstAtom = nil
+    firstAtoms = Self.firstAtoms(of: instructions)
+  }
+
+  /// Whether `atom` matches the code point `value`.
+  @inline(__always)
+  func matches(_ atom: RegexAtom, _ value: UInt32) -> Bool {
+    switch atom {
+    case .scalar(let expected): value == expected
+    case .foldedScalar(let expected): CaseFolding.canonical(value) == expected
+    case .set(let set): sets[set].contains(value)
+    case .any: true
+    case .anyExceptLineTerminator: !ScalarSet.isLineTerminator(value)
     }
+  }
+
+  /// Whether the first code point of `scalars` can begin a match (see ``firstAtoms``).
+  func canBeginMatch(_ scalars: String.UnicodeScalarView) -> Bool {
+    guard let firstAtoms else { return true }
+    guard let first = scalars.first?.value else { return false }
+    return firstAtoms.contains { matches($0, first) }
+  }
+
+  /// What the first code point consumed can be, following every path from instruction 0
+  /// through instructions that consume nothing and do not move. `nil` (unknown) when a path
+  /// can match without consuming, moves otherwise (lookaround, back reference, lookbehind),
+  /// or the paths are too many to follow cheaply.
+  private static func firstAtoms(of instructions: [RegexInstruction]) -> [RegexAtom]? {
+    var atoms: [RegexAtom] = []
+    var pending = [0]
+    var visited = Set<Int>()
+    while let pc = pending.popLast() {
+      guard visited.insert(pc).inserted else { continue }
+      guard visited.count <= 256, atoms.count <= 64 else { return nil }
+      switch instructions[pc] {
+      case .consume(let atom, backward: false):
+        atoms.append(atom)
+      case .repeatAtom(let atom, let min, _, _, backward: false):
+        atoms.append(atom)
+        if min == 0 { pending.append(pc + 1) }
+      case .assertStart, .wordBoundary, .save, .clearCaptures, .loopInit, .loopIterationStart:
+        pending.append(pc + 1)
+      case .fork(let alternative):
+        pending += [pc + 1, alternative]
+      case .jump(let target):
+        pending.append(target)
+      case .loopTest(_, let min, _, _, let exit):
+        // The counter starts at 0 here, so the loop can be left at once only when min is 0.
+        pending.append(pc + 1)
+        if min == 0 { pending.append(exit) }
+      case .consume, .repeatAtom, .assertEnd, .backReference, .look, .lookEnd,
+        .loopIterationEnd, .match:
+        return nil
+      }
+    }
+    return atoms
   }
 
   /// Whether `node` can only match at position 0. Gives up (false, which is always safe) below
