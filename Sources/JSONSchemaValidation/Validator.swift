@@ -31,6 +31,18 @@ public struct Validator: Sendable {
     return ValidationResult(isValid: valid, errors: evaluator.errors)
   }
 
+  /// The validator of the boolean schema `false`, which rejects every instance: for a caller
+  /// left without the schema it meant to use, so that nothing passes unchecked.
+  public static let rejectingEverything = Validator(
+    graph: SchemaGraph(
+      nodes: [
+        SchemaNode(
+          boolean: false, keywords: [], resource: 0, absoluteLocation: "urn:pc-contract:false",
+          quickPath: true)
+      ],
+      resourceURIs: ["urn:pc-contract:false"], dynamicAnchors: [[:]]),
+    root: 0)
+
   /// This validator with the quick path off: the general evaluator alone, for tests that hold
   /// the two to the same verdicts and errors.
   var withoutQuickPath: Validator {

@@ -33,12 +33,13 @@ public struct DeclaredSchemas: Sendable {
     /// The file's text, parsed.
     public var document: JSONValue
     /// Validates with undocumented properties allowed; formats asserted.
-    public var validator: Validator
+    public var validator: Validator { validators.validator(strict: false) }
     /// Validates with undocumented properties rejected; formats asserted.
-    public var strictValidator: Validator
+    public var strictValidator: Validator { validators.validator(strict: true) }
+    fileprivate let validators: SchemaValidators
 
     /// The validator for `strict` or default mode.
-    public func validator(strict: Bool) -> Validator { strict ? strictValidator : validator }
+    public func validator(strict: Bool) -> Validator { validators.validator(strict: strict) }
   }
 
   /// The schemas, in name order.
@@ -50,9 +51,13 @@ public struct DeclaredSchemas: Sendable {
   private let sources: [(fileName: String, text: String)]
 
   /// The schemas embedded in the library, which mirror `schemas/` (a test keeps them equal).
+  ///
+  /// Their validators are compiled when a run first uses them: a run needs few of the twenty,
+  /// and compiling them all was a third of the time of a one-file `validate`. A test compiles
+  /// every one, so none can fail later.
   public static let embedded: DeclaredSchemas = {
     do {
-      return try DeclaredSchemas(files: EmbeddedSchemas.files, origin: "embedded")
+      return try DeclaredSchemas(files: EmbeddedSchemas.files, origin: "embedded", lazily: true)
     } catch {
       // The embedded files are generated and tested; an empty set makes every check report
       // that its schema is missing rather than crash.
@@ -60,8 +65,15 @@ public struct DeclaredSchemas: Sendable {
     }
   }()
 
-  /// Loads the schemas of `files` (name and text each).
+  /// Loads the schemas of `files` (name and text each), compiling each for both modes, so
+  /// that a schema that cannot be compiled is the error here.
   public init(files: [(fileName: String, text: String)], origin: String)
+    throws(DeclaredSchemasError)
+  {
+    try self.init(files: files, origin: origin, lazily: false)
+  }
+
+  private init(files: [(fileName: String, text: String)], origin: String, lazily: Bool)
     throws(DeclaredSchemasError)
   {
     var registry = SchemaRegistry()
@@ -85,7 +97,7 @@ public struct DeclaredSchemas: Sendable {
       schemas.append(
         try DeclaredSchemas.compile(
           fileName: file.fileName, text: file.text, document: file.document, uri: file.uri,
-          registry: registry))
+          registry: registry, lazily: lazily))
     }
     self.schemas = schemas
     self.origin = origin
@@ -172,9 +184,9 @@ public struct DeclaredSchemas: Sendable {
   static let fileSuffix = ".schema.json"
 
   private static func compile(
-    fileName: String, text: String, document: JSONValue, uri: String, registry: SchemaRegistry
+    fileName: String, text: String, document: JSONValue, uri: String, registry: SchemaRegistry,
+    lazily: Bool = false
   ) throws(DeclaredSchemasError) -> Schema {
-    let options = Validator.Options(assertFormats: true)
     do {
       var strictRegistry = registry
       var wrapper = JSONObject()
@@ -190,11 +202,13 @@ public struct DeclaredSchemas: Sendable {
       let strictURI = try strictRegistry.add(.object(wrapper))
       let name =
         fileName.hasSuffix(fileSuffix) ? String(fileName.dropLast(fileSuffix.count)) : fileName
+      let validators = SchemaValidators(
+        registry: registry, uri: uri, strictRegistry: strictRegistry, strictURI: strictURI)
+      if !lazily { try validators.compileBoth() }
       return Schema(
         name: name, fileName: fileName, uri: uri, title: document["title"]?.stringValue,
         summary: document["description"]?.stringValue, sourceText: text, document: document,
-        validator: try registry.validator(for: uri, options: options),
-        strictValidator: try strictRegistry.validator(for: strictURI, options: options))
+        validators: validators)
     } catch {
       throw .invalidSchema(file: fileName, error: error)
     }
@@ -204,6 +218,53 @@ public struct DeclaredSchemas: Sendable {
   /// undocumented property.
   static func isUndocumentedRejection(_ absoluteKeywordLocation: String) -> Bool {
     absoluteKeywordLocation.hasPrefix(strictBaseURI)
+  }
+}
+
+/// A declared schema's default and strict validators, each compiled once, when first asked for
+/// (or at once, to report a schema that cannot be compiled when it is loaded).
+private final class SchemaValidators: @unchecked Sendable {
+  private static let options = Validator.Options(assertFormats: true)
+  private let lock = NSLock()
+  private let registry: SchemaRegistry
+  private let uri: String
+  private let strictRegistry: SchemaRegistry
+  private let strictURI: String
+  private var compiled: (default: Validator?, strict: Validator?)
+
+  init(registry: SchemaRegistry, uri: String, strictRegistry: SchemaRegistry, strictURI: String) {
+    self.registry = registry
+    self.uri = uri
+    self.strictRegistry = strictRegistry
+    self.strictURI = strictURI
+  }
+
+  func compileBoth() throws(SchemaError) {
+    lock.lock()
+    defer { lock.unlock() }
+    compiled = (
+      try registry.validator(for: uri, options: Self.options),
+      try strictRegistry.validator(for: strictURI, options: Self.options)
+    )
+  }
+
+  func validator(strict: Bool) -> Validator {
+    lock.lock()
+    defer { lock.unlock() }
+    if let validator = strict ? compiled.strict : compiled.default { return validator }
+    let validator: Validator
+    do {
+      validator =
+        strict
+        ? try strictRegistry.validator(for: strictURI, options: Self.options)
+        : try registry.validator(for: uri, options: Self.options)
+    } catch {
+      // Only the embedded schemas compile lazily, and a test compiles each of them in both
+      // modes; should one ever fail, nothing passes it rather than everything.
+      validator = .rejectingEverything
+    }
+    if strict { compiled.strict = validator } else { compiled.default = validator }
+    return validator
   }
 }
 

@@ -1,6 +1,7 @@
 import ContractTestSupport
 import Foundation
 import JSONCore
+import JSONSchemaValidation
 import Testing
 
 @testable import PartnerCenterContracts
@@ -43,6 +44,30 @@ import Testing
     }
     #expect(schemas.schema(named: "error.schema.json")?.name == "error")
     #expect(schemas.schema(named: "nothing") == nil)
+  }
+
+  @Test func theLazilyCompiledEmbeddedValidatorsAreTheEagerOnes() throws {
+    // Compiling eagerly throws for a schema that does not compile, so none of the embedded
+    // ones falls back to rejecting everything when a run first uses it.
+    let eager = try DeclaredSchemas(files: EmbeddedSchemas.files, origin: "eager")
+    let lazy = DeclaredSchemas.embedded
+    #expect(lazy.names == eager.names && lazy.names.count == EmbeddedSchemas.files.count)
+    let samples: [JSONValue] = [
+      .null, .object(JSONObject()), try JSONParser.parse(Array(#"{"items":[{"x":1}]}"#.utf8)).value,
+    ]
+    for (lazySchema, eagerSchema) in zip(lazy.schemas, eager.schemas) {
+      for strict in [false, true] {
+        for sample in samples {
+          let lazyResult = lazySchema.validator(strict: strict).validate(sample)
+          let eagerResult = eagerSchema.validator(strict: strict).validate(sample)
+          #expect(lazyResult.errors.map(\.message) == eagerResult.errors.map(\.message))
+          #expect(
+            !lazyResult.errors.contains { $0.absoluteKeywordLocation.hasPrefix("urn:pc-contract") })
+        }
+      }
+    }
+    #expect(!Validator.rejectingEverything.isValid(.null))
+    #expect(Validator.rejectingEverything.validate(.object(JSONObject())).errors.count == 1)
   }
 
   @Test func everyPropertyHasADescription() throws {
