@@ -88,25 +88,25 @@ package enum FolderWalk {
       guard name != "." && name != ".." else { continue }
       let isHidden = name.hasPrefix(".")
       let child = relativePath.isEmpty ? name : relativePath + "/" + name
-      let file = Entry.file(Found(root: root, relativePath: child, path: prefix + name))
+      let path = prefix + name
       switch Int32(entry.pointee.d_type) {
       case Int32(DT_DIR):
-        if !isHidden {
-          entries.append(.folder(root: root, relativePath: child, path: prefix + name))
-        }
+        if !isHidden { entries.append(.folder(root: root, relativePath: child, path: path)) }
       case Int32(DT_REG):
-        if (hidden || !isHidden) && include(name) { entries.append(file) }
+        if (hidden || !isHidden) && include(name) {
+          entries.append(.file(Found(root: root, relativePath: child, path: path)))
+        }
       default:
         // A link, or a file system that does not report types: ask, following links, but
         // descend only into real folders.
         var status = stat()
-        guard stat(prefix + name, &status) == 0 else { continue }
+        guard stat(path, &status) == 0 else { continue }
         if (status.st_mode & S_IFMT) == S_IFREG, include(name) {
-          entries.append(file)
+          entries.append(.file(Found(root: root, relativePath: child, path: path)))
         } else if (status.st_mode & S_IFMT) == S_IFDIR,
           Int32(entry.pointee.d_type) != Int32(DT_LNK)
         {
-          entries.append(.folder(root: root, relativePath: child, path: prefix + name))
+          entries.append(.folder(root: root, relativePath: child, path: path))
         }
       }
     }
