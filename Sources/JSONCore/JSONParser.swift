@@ -79,14 +79,18 @@ public struct JSONDocument: Sendable {
   public var hasByteOrderMark: Bool
   /// Every repeated member name, in the order the repetitions occur in the text.
   public var duplicateMembers: [JSONDuplicateMember]
+  /// Where the elements of the text's long arrays start, for ``JSONSourceLocator``.
+  public var arrayIndex: JSONArrayIndex
 
   /// Creates a document.
   public init(
-    value: JSONValue, hasByteOrderMark: Bool = false, duplicateMembers: [JSONDuplicateMember] = []
+    value: JSONValue, hasByteOrderMark: Bool = false, duplicateMembers: [JSONDuplicateMember] = [],
+    arrayIndex: JSONArrayIndex = .empty
   ) {
     self.value = value
     self.hasByteOrderMark = hasByteOrderMark
     self.duplicateMembers = duplicateMembers
+    self.arrayIndex = arrayIndex
   }
 }
 

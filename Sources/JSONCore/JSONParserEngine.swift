@@ -20,6 +20,9 @@ struct ParserEngine: ~Copyable {
   private var interner: StringInterner
   private var repeatedObjects = RepeatedObjectCache()
   private var duplicates: [FoundDuplicate] = []
+  /// Where the elements of every open array start, innermost array's last.
+  private var elementStarts: [Int] = []
+  private var arrayIndex = JSONArrayIndex()
 
   /// The parse state of one open container.
   private struct Frame {
@@ -28,6 +31,9 @@ struct ParserEngine: ~Copyable {
     var valueStart: Int
     /// Where this container's names start in `keys`.
     var keyStart: Int
+    /// For an array, where its element offsets start in `elementStarts`, and where its `[` is.
+    var elementStart = 0
+    var openOffset = 0
   }
 
   private struct FoundDuplicate {
@@ -71,7 +77,7 @@ struct ParserEngine: ~Copyable {
     }
     return JSONDocument(
       value: value, hasByteOrderMark: hasByteOrderMark,
-      duplicateMembers: engine.duplicateMembers(in: buffer))
+      duplicateMembers: engine.duplicateMembers(in: buffer), arrayIndex: engine.arrayIndex)
   }
 
   private mutating func skipByteOrderMark() -> Bool {
@@ -97,11 +103,14 @@ struct ParserEngine: ~Copyable {
     var isObject = false
     var valueStart = 0
     var keyStart = 0
+    var elementStart = 0
+    var openOffset = 0
     var context = ValueContext.document
     var value = JSONValue.null
     nextValue: while true {
       skipWhitespace()
       guard position < end else { throw expectedValue(context) }
+      if !isObject && !frames.isEmpty { elementStarts.append(position) }
       switch base[position] {
       case UInt8(ascii: "\""):
         position &+= 1
@@ -116,7 +125,10 @@ struct ParserEngine: ~Copyable {
           position &+= 1
           value = .object(JSONObject())
         } else {
-          frames.append(Frame(isObject: isObject, valueStart: valueStart, keyStart: keyStart))
+          frames.append(
+            Frame(
+              isObject: isObject, valueStart: valueStart, keyStart: keyStart,
+              elementStart: elementStart, openOffset: openOffset))
           isObject = true
           valueStart = values.count
           keyStart = keys.count
@@ -126,16 +138,22 @@ struct ParserEngine: ~Copyable {
         }
       case UInt8(ascii: "["):
         guard frames.count < maximumDepth else { throw tooDeep() }
+        let opening = position
         position &+= 1
         skipWhitespace()
         if position < end && base[position] == UInt8(ascii: "]") {
           position &+= 1
           value = .array([])
         } else {
-          frames.append(Frame(isObject: isObject, valueStart: valueStart, keyStart: keyStart))
+          frames.append(
+            Frame(
+              isObject: isObject, valueStart: valueStart, keyStart: keyStart,
+              elementStart: elementStart, openOffset: openOffset))
           isObject = false
           valueStart = values.count
           keyStart = keys.count
+          elementStart = elementStarts.count
+          openOffset = opening
           context = .arrayStart
           continue nextValue
         }
@@ -184,6 +202,11 @@ struct ParserEngine: ~Copyable {
           guard next == UInt8(ascii: "]") else {
             throw failure(expected: "',' or ']' after array element", at: position)
           }
+          if elementStarts.count - elementStart >= JSONArrayIndex.minimumCount {
+            arrayIndex.add(
+              arrayAt: openOffset, starts: elementStarts[elementStart...], end: position)
+          }
+          elementStarts.removeSubrange(elementStart...)
           position &+= 1
           value = .array(values.popArray(from: valueStart))
         }
@@ -191,6 +214,8 @@ struct ParserEngine: ~Copyable {
         isObject = parent.isObject
         valueStart = parent.valueStart
         keyStart = parent.keyStart
+        elementStart = parent.elementStart
+        openOffset = parent.openOffset
       }
     }
   }

@@ -134,12 +134,18 @@ public struct JSONSourceLocator: Sendable {
   }
 
   private let bytes: [UInt8]
+  private let arrayIndex: JSONArrayIndex
 
-  /// A locator over the UTF-8 JSON text `bytes`.
-  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// A locator over the UTF-8 JSON text `bytes`; with the `arrayIndex` parsing the same bytes
+  /// recorded (``JSONDocument/arrayIndex``), it jumps over the elements of long arrays that
+  /// no pointer enters instead of scanning them.
+  public init(_ bytes: [UInt8], arrayIndex: JSONArrayIndex = .empty) {
+    self.bytes = bytes
+    self.arrayIndex = arrayIndex
+  }
 
   /// A locator over the JSON text `text`.
-  public init(_ text: String) { self.bytes = Array(text.utf8) }
+  public init(_ text: String) { self.init(Array(text.utf8)) }
 
   /// Where the value `pointer` designates starts, or `nil` when the text has no such value.
   public func locate(_ pointer: JSONPointer) -> Match? {
@@ -153,7 +159,8 @@ public struct JSONSourceLocator: Sendable {
     let trie = PointerTrie(pointers)
     let found = bytes.withUnsafeBytes { buffer -> [Int: (value: Int, name: Int?)] in
       guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [:] }
-      var scanner = LocatorScanner(base: base, end: buffer.count, trie: trie)
+      var scanner = LocatorScanner(
+        base: base, end: buffer.count, trie: trie, arrayIndex: arrayIndex)
       return scanner.scan()
     }
     var offsets: [Int] = []
@@ -182,6 +189,8 @@ private struct PointerTrie {
   struct Node {
     var memberChildren: [CodePointKey: Int] = [:]
     var indexChildren: [Int: Int] = [:]
+    /// The keys of `indexChildren`, in order.
+    var sortedIndices: [Int] = []
     /// The indices (into the pointer list) of the pointers that end here.
     var pointers: [Int] = []
     var hasChildren: Bool { !memberChildren.isEmpty }
@@ -205,6 +214,9 @@ private struct PointerTrie {
       }
       nodes[node].pointers.append(pointerIndex)
     }
+    for node in nodes.indices {
+      nodes[node].sortedIndices = nodes[node].indexChildren.keys.sorted()
+    }
   }
 
   /// The nodes below `node`, itself included.
@@ -225,14 +237,16 @@ private struct LocatorScanner {
   let base: UnsafePointer<UInt8>
   let end: Int
   let trie: PointerTrie
+  let arrayIndex: JSONArrayIndex
   var position = 0
   var found: [Int: (value: Int, name: Int?)] = [:]
   var entered: Set<Int> = []
 
-  init(base: UnsafePointer<UInt8>, end: Int, trie: PointerTrie) {
+  init(base: UnsafePointer<UInt8>, end: Int, trie: PointerTrie, arrayIndex: JSONArrayIndex) {
     self.base = base
     self.end = end
     self.trie = trie
+    self.arrayIndex = arrayIndex
   }
 
   /// An open container on the path of some pointer.
@@ -241,6 +255,10 @@ private struct LocatorScanner {
     var isObject: Bool
     var nextIndex = 0
     var isFirst = true
+    /// Where the elements start, for an indexed array, and the position in the node's
+    /// `sortedIndices` of the next element to enter.
+    var elements: JSONArrayIndex.Elements?
+    var wantedIndex = 0
   }
 
   /// The value and name offsets of every pointer found, keyed by pointer index.
@@ -250,6 +268,22 @@ private struct LocatorScanner {
     var stack: [Frame] = []
     guard enter(node: 0, name: nil, stack: &stack) else { return found }
     while var frame = stack.popLast() {
+      if let elements = frame.elements {
+        // Straight to the next element a pointer enters, or past the array.
+        let node = trie.nodes[frame.node]
+        guard frame.wantedIndex < node.sortedIndices.count,
+          case let wanted = node.sortedIndices[frame.wantedIndex], wanted < elements.starts.count,
+          let child = node.indexChildren[wanted]
+        else {
+          position = elements.end + 1
+          continue
+        }
+        position = elements.starts[wanted]
+        frame.wantedIndex += 1
+        stack.append(frame)
+        guard enter(node: child, name: nil, stack: &stack) else { break }
+        continue
+      }
       skipWhitespace()
       guard position < end else { break }
       let byte = base[position]
@@ -300,8 +334,12 @@ private struct LocatorScanner {
     for pointer in trie.nodes[node].pointers { found[pointer] = (position, name) }
     let byte = base[position]
     if trie.nodes[node].hasChildren && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) {
+      let isObject = byte == UInt8(ascii: "{")
+      stack.append(
+        Frame(
+          node: node, isObject: isObject,
+          elements: isObject ? nil : arrayIndex.elements(ofArrayAt: position)))
       position += 1
-      stack.append(Frame(node: node, isObject: byte == UInt8(ascii: "{")))
       return true
     }
     return skipValue()

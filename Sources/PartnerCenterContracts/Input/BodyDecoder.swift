@@ -13,6 +13,8 @@ enum BodyDecoder {
     var hasByteOrderMark = false
     /// Why the body is not JSON, when it is not.
     var problem: Problem?
+    /// Where the elements of the body's long arrays start, for locating findings.
+    var arrayIndex = JSONArrayIndex.empty
   }
 
   /// Why a body is not JSON.
@@ -64,6 +66,7 @@ enum BodyDecoder {
       let document = try JSONParser.parse(buffer)
       outcome.value = document.value
       outcome.duplicateMembers = document.duplicateMembers
+      outcome.arrayIndex = document.arrayIndex
     } catch {
       let truncated = error.message.hasSuffix("found end of input")
       outcome.problem = Problem(

@@ -26,14 +26,21 @@ public struct DecodedInput: Sendable {
   public var findings: [Finding]
   /// The input's bytes, kept for locating findings (not copied: arrays share storage).
   let bytes: [UInt8]
+  /// Where the elements of long arrays in `bytes` start, when the whole input was parsed as
+  /// JSON: locating a finding deep in a long array then skips the elements before it.
+  let arrayIndex: JSONArrayIndex
 
   /// Creates a decoded input.
-  init(name: String, kind: InputKind, bytes: [UInt8], entries: [InputEntry], findings: [Finding]) {
+  init(
+    name: String, kind: InputKind, bytes: [UInt8], entries: [InputEntry], findings: [Finding],
+    arrayIndex: JSONArrayIndex = .empty
+  ) {
     self.name = name
     self.kind = kind
     self.bytes = bytes
     self.entries = entries
     self.findings = findings
+    self.arrayIndex = arrayIndex
   }
 }
 

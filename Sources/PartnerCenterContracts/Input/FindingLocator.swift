@@ -23,13 +23,15 @@ extension DecodedInput {
       }
       requests.append(Request(entry: entryIndex, finding: finding, target: target))
     }
-    let containerMatches = locateWithAncestors(containerPointers, in: bytes, range: bytes.indices)
+    let containerMatches = locateWithAncestors(
+      containerPointers, in: bytes, range: bytes.indices, arrayIndex: arrayIndex)
     var bodyMatches: [[JSONPointer: JSONSourceLocation]] = []
     var lineIndex: LineIndex?
     for (index, pointers) in bodyPointers.enumerated() {
       switch (pointers.isEmpty, entries[index].sourceMap.body) {
       case (false, .text(let range, _)):
-        bodyMatches.append(locateWithAncestors(pointers, in: bytes, range: range))
+        bodyMatches.append(
+          locateWithAncestors(pointers, in: bytes, range: range, arrayIndex: arrayIndex))
       case (false, .decoded(let body, _)):
         if lineIndex == nil { lineIndex = LineIndex(bytes) }
         bodyMatches.append(locateWithAncestors(pointers, in: body.bytes, range: body.bytes.indices))
@@ -138,8 +140,10 @@ extension DecodedInput {
 
   /// Locates `pointers` in the JSON text `text`; a pointer to something absent (a missing
   /// member) is located at its nearest ancestor that exists.
+  /// `arrayIndex` is that of the whole of `source`, used only when `range` is all of it.
   private func locateWithAncestors(
-    _ pointers: [JSONPointer], in source: [UInt8], range: Range<Int>
+    _ pointers: [JSONPointer], in source: [UInt8], range: Range<Int>,
+    arrayIndex: JSONArrayIndex = .empty
   ) -> [JSONPointer: JSONSourceLocation] {
     guard !pointers.isEmpty else { return [:] }
     var wanted = Set<JSONPointer>()
@@ -152,7 +156,9 @@ extension DecodedInput {
     }
     // Copies only when the text is part of the input (a raw HTTP body), and only when some
     // finding points into it.
-    let locator = JSONSourceLocator(range == source.indices ? source : Array(source[range]))
+    let whole = range == source.indices
+    let locator = JSONSourceLocator(
+      whole ? source : Array(source[range]), arrayIndex: whole ? arrayIndex : .empty)
     let matches = locator.locate(Array(wanted))
     var result: [JSONPointer: JSONSourceLocation] = [:]
     for pointer in pointers {

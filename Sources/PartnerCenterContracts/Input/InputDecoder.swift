@@ -44,7 +44,7 @@ public enum InputDecoder {
     }
     return DecodedInput(
       name: name, kind: .json, bytes: bytes, entries: [plainBodyEntry(outcome, bytes: bytes)],
-      findings: [])
+      findings: [], arrayIndex: outcome.arrayIndex)
   }
 
   private static func plainBodyEntry(_ outcome: BodyDecoder.Outcome, bytes: [UInt8])
@@ -132,6 +132,8 @@ public enum InputDecoder {
       headers: recording.response.headers, body: body, bodyProblem: problem,
       duplicateMembers: duplicates)
     let entry = InputEntry(response: response, findings: findings, sourceMap: map)
-    return DecodedInput(name: name, kind: .recording, bytes: bytes, entries: [entry], findings: [])
+    return DecodedInput(
+      name: name, kind: .recording, bytes: bytes, entries: [entry], findings: [],
+      arrayIndex: outcome.arrayIndex)
   }
 }
