@@ -23,14 +23,14 @@ extension RuleContext {
         let item = reader.read(object)
         objectTypes?.check(index, item)
         customer?.check(index, item)
-        identities?.check(index, item, object, items)
+        identities?.check(index, item)
         counts.check(index, item)
         dates.check(index, item)
       }
+      objectTypes?.breaches.finish(into: &findings)
+      customer?.finish(into: &findings)
+      identities?.finish(items, into: &findings)
     }
-    objectTypes?.breaches.finish(into: &findings)
-    customer?.finish(into: &findings)
-    identities?.breaches.finish(into: &findings)
     counts.aboveQualified.finish(into: &findings)
     counts.percent.finish(into: &findings)
     dates.future.finish(into: &findings)
@@ -181,37 +181,46 @@ private struct CustomerRule {
 /// meet, and only hashes shared by different identities fall back to a list per hash.
 private struct IdentityRule {
   let identity: ItemIdentity
-  var firstWithHash: HashIndex
-  var collided: [UInt64: [Int]] = [:]
+  /// Each item's identity hash, in item order; looked up once all are known, in a loop that
+  /// does nothing else, so that the table's cache misses overlap instead of stalling each item.
+  var hashes: [(index: Int, hash: UInt64)] = []
   var breaches: ItemFindings
 
   init(identity: ItemIdentity, capacity: Int, _ context: RuleContext) {
     self.identity = identity
-    firstWithHash = HashIndex(capacity: capacity)
+    hashes.reserveCapacity(capacity)
     breaches = context.itemFindings(.uniqueIdentity)
   }
 
-  mutating func check(
-    _ index: Int, _ item: ItemMembers, _ object: JSONObject, _ items: UnsafeBufferPointer<JSONValue>
-  ) {
-    let hash = item.identityHash
-    guard let first = firstWithHash[hash] else {
-      firstWithHash.set(hash, index)
-      return
-    }
+  mutating func check(_ index: Int, _ item: ItemMembers) {
+    hashes.append((index, item.identityHash))
+  }
+
+  /// Reports each item whose identity an earlier item has, naming the first such item.
+  mutating func finish(_ items: UnsafeBufferPointer<JSONValue>, into findings: inout [Finding]) {
+    var firstWithHash = HashIndex(capacity: hashes.count)
+    var collided: [UInt64: [Int]] = [:]
     let fields = identity.fields
-    func isSame(_ candidate: Int) -> Bool {
-      guard case .object(let other) = items[candidate] else { return false }
-      return ItemIdentity.same(object, other, fields)
+    for (index, hash) in hashes {
+      guard let first = firstWithHash[hash] else {
+        firstWithHash.set(hash, index)
+        continue
+      }
+      guard case .object(let object) = items[index] else { continue }
+      func isSame(_ candidate: Int) -> Bool {
+        guard case .object(let other) = items[candidate] else { return false }
+        return ItemIdentity.same(object, other, fields)
+      }
+      if let earlier = isSame(first) ? first : collided[hash]?.first(where: isSame) {
+        breaches.add(
+          pointer: "/items/\(index)",
+          "item \(index) has the same identity as item \(earlier) (\(identity.describe(items[index])))"
+        )
+      } else {
+        collided[hash, default: []].append(index)
+      }
     }
-    if let earlier = isSame(first) ? first : collided[hash]?.first(where: isSame) {
-      breaches.add(
-        pointer: "/items/\(index)",
-        "item \(index) has the same identity as item \(earlier) (\(identity.describe(items[index])))"
-      )
-    } else {
-      collided[hash, default: []].append(index)
-    }
+    breaches.finish(into: &findings)
   }
 }
 
