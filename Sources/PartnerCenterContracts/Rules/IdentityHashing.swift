@@ -80,15 +80,22 @@ struct WordHasher {
 
   /// Mixes in one member of an identity: its value, or a mark for a missing member.
   mutating func mix(identityMember value: JSONValue?) {
-    if let value { mix(identityValue: value) } else { mix(0x2D) }
+    if let value { mix(identityValue: value) } else { mixAbsentIdentityMember() }
   }
+
+  /// Mixes in an identity member the item does not have.
+  mutating func mixAbsentIdentityMember() { mix(0x2D) }
 
   /// Mixes in one value of an identity: a string by its UTF-8 bytes, anything else by its
   /// compact JSON text (numbers are canonical there, so `1` and `1.0` agree).
   mutating func mix(identityValue value: JSONValue) {
-    if case .string(var text) = value {
+    if case .string(let text) = value {
       mix(0x73)
-      text.withUTF8 { mix(bytes: $0) }
+      // In place when the string is contiguous UTF-8 (as parsed strings are), without a copy.
+      if text.utf8.withContiguousStorageIfAvailable({ mix(bytes: $0) }) == nil {
+        var copy = text
+        copy.withUTF8 { mix(bytes: $0) }
+      }
     } else {
       mix(0x6A)
       JSONWriter.compactBytes(value).withUnsafeBufferPointer { mix(bytes: $0) }

@@ -20,12 +20,13 @@ extension RuleContext {
     items.withUnsafeBufferPointer { items in
       for index in items.indices {
         guard case .object(let object) = items[index] else { continue }
-        let item = reader.read(object)
-        objectTypes?.check(index, item)
-        customer?.check(index, item)
-        identities?.check(index, item)
-        counts.check(index, item)
-        dates.check(index, item)
+        reader.read(object) { item in
+          objectTypes?.check(index, item)
+          customer?.check(index, item)
+          identities?.check(index, item)
+          counts.check(index, item)
+          dates.check(index, item)
+        }
       }
       objectTypes?.breaches.finish(into: &findings)
       customer?.finish(into: &findings)
@@ -38,15 +39,18 @@ extension RuleContext {
   }
 }
 
-/// The members of one item that the rules read.
+/// The members of one item that the rules read, where they lie in the item: valid only while
+/// ``ItemReader/read(_:_:)`` runs its body. Reading values in place, not copies, spares a
+/// reference count update per value; the values are shared by many items (the parser shares
+/// repeated strings), and with the schema validated on the other core those updates contend.
 struct ItemMembers {
   /// `attributes.objectType`.
-  var objectType: JSONValue?
-  var customerID: JSONValue?
-  var licensesActive: JSONValue?
-  var licensesQualified: JSONValue?
-  var usagePercent: JSONValue?
-  var processedDateTime: JSONValue?
+  var objectType: UnsafePointer<JSONValue>?
+  var customerID: UnsafePointer<JSONValue>?
+  var licensesActive: UnsafePointer<JSONValue>?
+  var licensesQualified: UnsafePointer<JSONValue>?
+  var usagePercent: UnsafePointer<JSONValue>?
+  var processedDateTime: UnsafePointer<JSONValue>?
   /// The hash of the item's identity (``ItemIdentity/hash(of:_:)``), when the items have one.
   var identityHash: UInt64 = 0
 }
@@ -67,12 +71,11 @@ struct ItemReader {
     self.identity = (identity?.fields ?? []).map(HintedMember.init)
   }
 
-  mutating func read(_ object: JSONObject) -> ItemMembers {
+  /// Runs `body` with the members of the item `object`.
+  @inline(__always)
+  mutating func read(_ object: JSONObject, _ body: (ItemMembers) -> Void) {
     object.members.withUnsafeBufferPointer { members in
       var item = ItemMembers()
-      if case .object(let attributes)? = attributes.value(in: members) {
-        item.objectType = attributes.members.withUnsafeBufferPointer { objectType.value(in: $0) }
-      }
       item.customerID = customerID.value(in: members)
       item.licensesActive = licensesActive.value(in: members)
       item.licensesQualified = licensesQualified.value(in: members)
@@ -81,11 +84,21 @@ struct ItemReader {
       if !identity.isEmpty {
         var hasher = WordHasher()
         for field in identity.indices {
-          hasher.mix(identityMember: identity[field].value(in: members))
+          if let value = identity[field].value(in: members) {
+            hasher.mix(identityValue: value.pointee)
+          } else {
+            hasher.mixAbsentIdentityMember()
+          }
         }
         item.identityHash = hasher.value
       }
-      return item
+      guard let attributes = attributes.value(in: members),
+        case .object(let attributesObject) = attributes.pointee
+      else { return body(item) }
+      attributesObject.members.withUnsafeBufferPointer { attributeMembers in
+        item.objectType = objectType.value(in: attributeMembers)
+        body(item)
+      }
     }
   }
 }
@@ -98,13 +111,20 @@ struct HintedMember {
 
   init(_ name: MemberName) { self.name = name }
 
-  mutating func value(in members: UnsafeBufferPointer<JSONObject.Member>) -> JSONValue? {
-    guard let position = JSONObject.position(of: name, in: members, hint: hint) else {
-      return nil
-    }
+  /// Where the member's value is in `members`, if it is there.
+  @inline(__always)
+  mutating func value(in members: UnsafeBufferPointer<JSONObject.Member>)
+    -> UnsafePointer<JSONValue>?
+  {
+    guard let position = JSONObject.position(of: name, in: members, hint: hint),
+      let base = members.baseAddress
+    else { return nil }
     hint = position
-    return members[position].value
+    return UnsafeRawPointer(base + position).advanced(by: Self.valueOffset)
+      .assumingMemoryBound(to: JSONValue.self)
   }
+
+  private static let valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value)!
 }
 
 /// `rule.item-object-type`: every item's `attributes.objectType` is the endpoint's.
@@ -120,10 +140,11 @@ private struct ObjectTypeRule {
   }
 
   mutating func check(_ index: Int, _ item: ItemMembers) {
-    guard let objectType = item.objectType, objectType.stringValue != expected else { return }
+    guard let objectType = item.objectType else { return }
+    if case .string(let text) = objectType.pointee, text == expected { return }
     breaches.add(
       pointer: "/items/\(index)/attributes/objectType",
-      "item \(index) is a \(JSONWriter.compact(objectType)), but the \(endpointName) endpoint returns \(expected)"
+      "item \(index) is a \(JSONWriter.compact(objectType.pointee)), but the \(endpointName) endpoint returns \(expected)"
     )
   }
 }
@@ -145,7 +166,9 @@ private struct CustomerRule {
   }
 
   mutating func check(_ index: Int, _ item: ItemMembers) {
-    guard let customerID = item.customerID?.stringValue else { return }
+    guard let pointer = item.customerID, case .string(let customerID) = pointer.pointee else {
+      return
+    }
     if let urlCustomer {
       // Equal bytes first: the common case needs no case folding.
       guard customerID != urlCustomer, !HTTPHeaders.namesMatch(customerID, urlCustomer) else {
@@ -237,8 +260,8 @@ private struct CountRule {
   }
 
   mutating func check(_ index: Int, _ item: ItemMembers) {
-    guard let active = item.licensesActive?.numberValue,
-      let qualified = item.licensesQualified?.numberValue
+    guard let active = item.licensesActive?.pointee.numberValue,
+      let qualified = item.licensesQualified?.pointee.numberValue
     else { return }
     if active > qualified {
       aboveQualified.add(
@@ -248,7 +271,7 @@ private struct CountRule {
     // With nothing qualified there is no ratio to agree with; counts past Int64 are no
     // licence counts, and the schema says so.
     guard let active = active.int64Value, let qualified = qualified.int64Value, qualified > 0,
-      let percent = item.usagePercent?.numberValue
+      let percent = item.usagePercent?.pointee.numberValue
     else { return }
     let expected = Double(active) / Double(qualified) * 100
     if !(abs(percent.doubleValue - expected) <= tolerance) {
@@ -291,7 +314,7 @@ private struct DateRule {
   }
 
   mutating func check(_ index: Int, _ item: ItemMembers) {
-    guard let text = item.processedDateTime?.stringValue,
+    guard let pointer = item.processedDateTime, case .string(let text) = pointer.pointee,
       let seconds = RFC3339.secondsSince1970(text)
     else { return }
     if seconds > now + grace {
