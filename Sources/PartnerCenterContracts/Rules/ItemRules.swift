@@ -108,6 +108,9 @@ struct ItemReader {
 struct HintedMember {
   let name: MemberName
   private var hint = 0
+  /// Where a member's value is within the member, kept here so that a look-up does not ask
+  /// for the lazily computed static.
+  private let valueOffset = HintedMember.memberValueOffset
 
   init(_ name: MemberName) { self.name = name }
 
@@ -120,11 +123,11 @@ struct HintedMember {
       let base = members.baseAddress
     else { return nil }
     hint = position
-    return UnsafeRawPointer(base + position).advanced(by: Self.valueOffset)
+    return UnsafeRawPointer(base + position).advanced(by: valueOffset)
       .assumingMemoryBound(to: JSONValue.self)
   }
 
-  private static let valueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value)!
+  private static let memberValueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value)!
 }
 
 /// `rule.item-object-type`: every item's `attributes.objectType` is the endpoint's.
