@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -23,18 +21,28 @@ package enum FileContents {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw FileReadError(path: path, code: errno) }
     let expected = max(Int(status.st_size), 0)
+    let parts = expected >= partedReadSize ? ParallelMap.cores : 1
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-      guard let base = buffer.baseAddress else {
-        count = 0
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      if parts > 1 {
+        (count, failure) = readParts(descriptor, into: base, count: expected, parts: parts)
         return
       }
-      let parts = expected >= partedReadSize ? ProcessInfo.processInfo.activeProcessorCount : 1
-      (count, failure) = readParts(descriptor, into: base, count: expected, parts: max(parts, 1))
+      while count < expected {
+        let got = read(descriptor, base + count, expected - count)
+        if got < 0 && errno == EINTR { continue }
+        if got < 0 { failure = errno }
+        if got <= 0 { return }
+        count += got
+      }
     }
-    // The parts are read at their offsets; reading on continues after what was read.
-    guard failure == 0, lseek(descriptor, off_t(bytes.count), SEEK_SET) >= 0 else {
-      throw FileReadError(path: path, code: failure != 0 ? failure : errno)
+    guard failure == 0 else { throw FileReadError(path: path, code: failure) }
+    // Parts are read at their offsets, which leaves the file's own offset at 0: reading on
+    // continues after what was read.
+    if parts > 1 && lseek(descriptor, off_t(bytes.count), SEEK_SET) < 0 {
+      throw FileReadError(path: path, code: errno)
     }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {

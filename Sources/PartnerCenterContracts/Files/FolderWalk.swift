@@ -56,7 +56,7 @@ package enum FolderWalk {
     let work = WalkQueue<T>(roots: roots, hidden: hidden, include: include)
     // One file is worked on this thread, whose stack is the main thread's for a command.
     let single = roots.count == 1 && roots.allSatisfy { if case .file = $0 { true } else { false } }
-    let workers = single ? 1 : ProcessInfo.processInfo.activeProcessorCount
+    let workers = single ? 1 : ParallelMap.cores
     if workers <= 1 {
       work.run(transform)
     } else {

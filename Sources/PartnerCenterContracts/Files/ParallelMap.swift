@@ -5,11 +5,15 @@ import Foundation
 /// recordings of a check. Each element is transformed once, by one of at most as many threads
 /// as there are cores; with one core it is a plain loop.
 package enum ParallelMap {
+  /// The cores this process may use, asked once: Foundation works it out from the cgroup's
+  /// quota and CPU set, reading files each time it is asked.
+  package static let cores = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+
   /// `transform` of every index in `0..<count`, in index order.
   package static func map<T: Sendable>(
     _ count: Int, _ transform: @Sendable (Int) -> T
   ) -> [T] {
-    let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+    let workers = min(count, cores)
     guard workers > 1 else { return (0..<count).map(transform) }
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
