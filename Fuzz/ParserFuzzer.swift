@@ -50,6 +50,7 @@ public func parserFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int)
     check(JSONWriter.prettyBytes(reparsed.value) == pretty, "pretty output is not stable")
   }
   checkLocations(value, input: Array(input), compact: texts[0])
+  checkArrayIndex(document, input: Array(input), compact: texts[0])
   for duplicate in document.duplicateMembers {
     // The holding object may itself have been replaced by a later repeated name, so only
     // the location is checked: it is the opening quote of the repeated name.
@@ -82,6 +83,31 @@ private func checkLocations(_ value: JSONValue, input: [UInt8], compact: [UInt8]
       compact[compactMatch.value.offset...].starts(with: JSONWriter.compactBytes(designated)),
       "pointer \(pointer) located at the wrong place in compact text")
   }
+}
+
+/// The locator jumping through the parser's index of long arrays finds what a scan finds: in
+/// the input as it is, and in a long array of copies of the value's compact text.
+private func checkArrayIndex(_ document: JSONDocument, input: [UInt8], compact: [UInt8]) {
+  var pointers: [JSONPointer] = []
+  collectPointers(document.value, at: .root, into: &pointers)
+  check(
+    JSONSourceLocator(input, arrayIndex: document.arrayIndex).locate(pointers)
+      == JSONSourceLocator(input).locate(pointers), "indexed and scanned locations differ")
+  guard compact.count <= 48 else { return }
+  let copies = JSONArrayIndex.minimumCount + 3
+  let long =
+    [UInt8(ascii: "[")] + Array(repeating: compact, count: copies).joined(separator: [0x2C, 0x0A])
+    + [UInt8(ascii: "]")]
+  guard let parsed = try? JSONParser.parse(long) else { fail("copies of a value do not parse") }
+  check(parsed.arrayIndex.count >= 1, "a long array is not indexed")
+  var inLong: [JSONPointer] = [.root]
+  for index in [0, 1, copies / 2, copies - 1, copies] {
+    inLong += pointers.prefix(20).map { JSONPointer(tokens: [String(index)] + $0.tokens) }
+  }
+  check(
+    JSONSourceLocator(long, arrayIndex: parsed.arrayIndex).locate(inLong)
+      == JSONSourceLocator(long).locate(inLong),
+    "indexed and scanned locations differ in a long array")
 }
 
 private func collectPointers(
