@@ -33,6 +33,17 @@ public struct JSONObject: Sendable {
     }
   }
 
+  /// Where the value of `members[position]` lies, to read it in place (reading a member's value
+  /// out of a buffer copies it, which updates its reference count).
+  @inlinable
+  public static func valuePointer(
+    in members: UnsafeBufferPointer<Member>, at position: Int
+  ) -> UnsafePointer<JSONValue> {
+    UnsafeRawPointer(members.baseAddress.unsafelyUnwrapped + position)
+      .advanced(by: MemoryLayout<Member>.offset(of: \Member.value).unsafelyUnwrapped)
+      .assumingMemoryBound(to: JSONValue.self)
+  }
+
   /// A 32-bit hash of a name's UTF-8 bytes; equal names have equal hashes. It is the hash the
   /// parser computes while scanning names, so members built by the parser carry it for free,
   /// and 32 bits fit in the padding after a member's value, so members stay 40 bytes.

@@ -45,7 +45,7 @@ struct NodeOutline {
 
   /// Whether every keyword's yes-or-no check passes `instance`; only when ``keywords`` is set.
   @inline(__always)
-  func yesNo(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  func yesNo(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool {
     for keyword in keywords.unsafelyUnwrapped {
       // The node holds the keyword, so the call needs no reference of its own.
       let valid = keyword._withUnsafeGuaranteedRef { $0.isValid(instance, &evaluator) }

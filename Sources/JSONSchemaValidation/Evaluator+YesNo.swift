@@ -23,23 +23,23 @@ extension Evaluator {
     mode = .flagOnly
     visitsLeft = Self.precheckBudget
     gaveUp = false
-    let valid = isValid(index, instance)
+    let valid = withUnsafePointer(to: instance) { isValid(index, $0) }
     visitsLeft = .max
     mode = savedMode
     // A part that gave up may have made an enclosing `not` or `anyOf` say yes; distrust it all.
     return valid && !gaveUp
   }
 
-  /// Whether `instance` passes node `index`; records nothing.
-  mutating func isValid(_ index: Int, _ instance: JSONValue) -> Bool {
+  /// Whether the value at `instance` passes node `index`; records nothing.
+  mutating func isValid(_ index: Int, _ instance: UnsafePointer<JSONValue>) -> Bool {
     let node = outlines[index]
     guard node.keywords != nil else {
       var ignored = Annotations(collecting: false)
-      return evaluateNode(index, instance, &ignored)
+      return evaluateNode(index, instance.pointee, &ignored)
     }
     if let boolean = node.boolean { return boolean }
     if node.isLeaf { return node.yesNo(instance, &self) }
-    guard let enteredResource = enter(node.resource, instance) else { return false }
+    guard let enteredResource = enter(node.resource, instance.pointee) else { return false }
     defer { leave(enteredResource: enteredResource) }
     return node.yesNo(instance, &self)
   }

@@ -77,7 +77,9 @@ struct Evaluator {
   mutating func evaluate(_ index: Int, _ instance: JSONValue, _ annotations: inout Annotations)
     -> Bool
   {
-    if mode == .flagOnly && !annotations.collecting { return isValid(index, instance) }
+    if mode == .flagOnly && !annotations.collecting {
+      return withUnsafePointer(to: instance) { isValid(index, $0) }
+    }
     return evaluateNode(index, instance, &annotations)
   }
 

@@ -7,7 +7,8 @@ import JSONCore
 final class AllOfKeyword: SubschemaListKeyword, Keyword {
   static let name = "allOf"
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     for node in nodes where !evaluator.isValid(node, instance) { return false }
     return true
   }
@@ -34,7 +35,8 @@ final class AllOfKeyword: SubschemaListKeyword, Keyword {
 final class AnyOfKeyword: SubschemaListKeyword, Keyword {
   static let name = "anyOf"
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     for node in nodes where evaluator.isValid(node, instance) { return true }
     return false
   }
@@ -62,7 +64,8 @@ final class AnyOfKeyword: SubschemaListKeyword, Keyword {
 final class OneOfKeyword: SubschemaListKeyword, Keyword {
   static let name = "oneOf"
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     var matched = 0
     for node in nodes where evaluator.isValid(node, instance) {
       matched += 1
@@ -103,7 +106,8 @@ final class OneOfKeyword: SubschemaListKeyword, Keyword {
 final class NotKeyword: SubschemaKeyword, Keyword {
   static let name = "not"
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     !evaluator.isValid(node, instance)
   }
 
@@ -141,7 +145,8 @@ final class IfKeyword: YesNoKeyword, Keyword {
       otherwise: try schema.subschema("else", &compiler))
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     guard let chosen = evaluator.isValid(condition, instance) ? then : otherwise else {
       return true
     }
@@ -183,8 +188,9 @@ final class DependentSchemasKeyword: YesNoKeyword, Keyword {
     }
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
     for entry in entries where object[entry.property] != nil {
       if !evaluator.isValid(entry.node, instance) { return false }
     }
@@ -253,7 +259,8 @@ final class DependenciesKeyword: YesNoKeyword, Keyword {
       schemas: schemas.isEmpty ? nil : DependentSchemasKeyword(site: site, entries: schemas))
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     (required?.isValid(instance, &evaluator) ?? true)
       && (schemas?.isValid(instance, &evaluator) ?? true)
   }

@@ -42,8 +42,10 @@ class CountLimitKeyword: AssertionKeyword {
     }
   }
 
-  override final func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard let count = count(of: instance) else { return true }
+  override final func isValid(
+    _ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator
+  ) -> Bool {
+    guard let count = count(of: instance.pointee) else { return true }
     return isMaximum ? count <= limit : count >= limit
   }
 

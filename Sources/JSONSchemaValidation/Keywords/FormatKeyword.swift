@@ -26,8 +26,9 @@ final class FormatKeyword: AssertionKeyword, Keyword {
     return FormatKeyword(site: schema.site(name), format: format, byteCheck: byteCheck)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .string(let string) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .string(let string) = instance.pointee else { return true }
     guard let byteCheck else { return ECMAScriptRegex.isValid(string) }
     return FormatChecker.withUTF8(string, byteCheck)
   }

@@ -6,13 +6,17 @@ import JSONCore
 final class PrefixItemsKeyword: SubschemaListKeyword, Keyword {
   static let name = "prefixItems"
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .array(let elements) = instance else { return true }
-    for position in 0..<min(nodes.count, elements.count)
-    where !evaluator.isValid(nodes[position], elements[position]) {
-      return false
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .array(let elements) = instance.pointee else { return true }
+    let nodes = nodes
+    return elements.withUnsafeBufferPointer { elements in
+      for position in 0..<min(nodes.count, elements.count)
+      where !evaluator.isValid(nodes[position], elements.baseAddress.unsafelyUnwrapped + position) {
+        return false
+      }
+      return true
     }
-    return true
   }
 
   override func evaluate(
@@ -57,11 +61,13 @@ final class ItemsKeyword: YesNoKeyword, Keyword {
     return ItemsKeyword(site: schema.site(name), node: node, start: start)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .array(let elements) = instance, start < elements.count else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .array(let elements) = instance.pointee, start < elements.count else { return true }
     let node = node
     return elements.withUnsafeBufferPointer { elements in
-      for position in start..<elements.count where !evaluator.isValid(node, elements[position]) {
+      for position in start..<elements.count
+      where !evaluator.isValid(node, elements.baseAddress.unsafelyUnwrapped + position) {
         return false
       }
       return true
@@ -115,15 +121,20 @@ final class ContainsKeyword: YesNoKeyword, Keyword {
       maximum: validation ? try schema.count("maxContains") : nil)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .array(let elements) = instance else { return true }
-    var matched = 0
-    for element in elements where evaluator.isValid(node, element) {
-      matched += 1
-      if let maximum, matched > maximum { return false }
-      if maximum == nil && matched >= minimum { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .array(let elements) = instance.pointee else { return true }
+    let (node, minimum, maximum) = (node, minimum, maximum)
+    return elements.withUnsafeBufferPointer { elements in
+      var matched = 0
+      for position in elements.indices
+      where evaluator.isValid(node, elements.baseAddress.unsafelyUnwrapped + position) {
+        matched += 1
+        if let maximum, matched > maximum { return false }
+        if maximum == nil && matched >= minimum { return true }
+      }
+      return matched >= minimum
     }
-    return matched >= minimum
   }
 
   override func evaluate(

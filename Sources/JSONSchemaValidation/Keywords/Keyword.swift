@@ -33,8 +33,9 @@ class CompiledKeyword {
 /// annotations: every keyword but the two `unevaluated*`, which read their siblings'
 /// annotations. These answers make up the evaluator's quick path (see `Evaluator+YesNo.swift`).
 class YesNoKeyword: CompiledKeyword {
-  /// Whether `instance` passes; records nothing.
-  func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  /// Whether the value at `instance` passes; records nothing. The value is read where it lies
+  /// and its parts are handed on the same way, so a yes-or-no walk copies no value.
+  func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool {
     preconditionFailure("\(Self.self) must override isValid")
   }
 }
@@ -52,7 +53,7 @@ class AssertionKeyword: YesNoKeyword {
   override final func evaluate(
     _ instance: JSONValue, _ evaluator: inout Evaluator, _ annotations: inout Annotations
   ) -> Bool {
-    if isValid(instance, &evaluator) { return true }
+    if withUnsafePointer(to: instance, { isValid($0, &evaluator) }) { return true }
     if evaluator.recordsErrors { explain(instance, &evaluator) }
     return false
   }

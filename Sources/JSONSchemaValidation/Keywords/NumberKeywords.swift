@@ -23,8 +23,9 @@ final class MultipleOfKeyword: AssertionKeyword, Keyword {
     return MultipleOfKeyword(site: schema.site(name), divisor: divisor)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .number(let number) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .number(let number) = instance.pointee else { return true }
     return number.isMultiple(of: divisor)
   }
 
@@ -54,8 +55,10 @@ class NumericBoundKeyword: AssertionKeyword {
     super.init(site: site)
   }
 
-  override final func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .number(let number) = instance else { return true }
+  override final func isValid(
+    _ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator
+  ) -> Bool {
+    guard case .number(let number) = instance.pointee else { return true }
     switch JSONNumber.compare(number, bound) {
     case ..<0: return passes.below
     case 0: return passes.equal

@@ -19,8 +19,9 @@ final class PatternKeyword: AssertionKeyword, Keyword {
     return PatternKeyword(site: schema.site(name), regex: try schema.regex(pattern, name))
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .string(let string) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .string(let string) = instance.pointee else { return true }
     return regex.search(in: string) == true
   }
 

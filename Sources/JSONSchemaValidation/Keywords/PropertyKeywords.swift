@@ -34,8 +34,9 @@ final class PropertiesKeyword: YesNoKeyword, Keyword {
     return PropertiesKeyword(site: schema.site(name), table: table, required: required)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
     return membersValid(object, additional: nil, &evaluator)
   }
 
@@ -51,8 +52,11 @@ final class PropertiesKeyword: YesNoKeyword, Keyword {
       for position in members.indices {
         if let entry = table.position(of: members[position].key, hash: members[position].keyHash) {
           present |= 1 &<< UInt64(truncatingIfNeeded: entry)
-          if !evaluator.isValid(table.nodes[entry], members[position].value) { return false }
-        } else if let additional, !evaluator.isValid(additional, members[position].value) {
+          let value = JSONObject.valuePointer(in: members, at: position)
+          if !evaluator.isValid(table.nodes[entry], value) { return false }
+        } else if let additional,
+          !evaluator.isValid(additional, JSONObject.valuePointer(in: members, at: position))
+        {
           return false
         }
       }
@@ -108,15 +112,23 @@ final class PatternPropertiesKeyword: YesNoKeyword, Keyword {
     return PatternPropertiesKeyword(site: schema.site(name), patterns: patterns)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
-    for member in object.members {
-      for entry in patterns {
-        guard let matched = entry.regex.search(in: member.key) else { return false }
-        if matched && !evaluator.isValid(entry.node, member.value) { return false }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
+    let patterns = patterns
+    return object.members.withUnsafeBufferPointer { members in
+      for position in members.indices {
+        for entry in patterns {
+          guard let matched = entry.regex.search(in: members[position].key) else { return false }
+          if matched
+            && !evaluator.isValid(entry.node, JSONObject.valuePointer(in: members, at: position))
+          {
+            return false
+          }
+        }
       }
+      return true
     }
-    return true
   }
 
   override func evaluate(
@@ -183,13 +195,18 @@ final class AdditionalPropertiesKeyword: YesNoKeyword, Keyword {
       declared: (properties ?? schema.compiled(PropertiesKeyword.self))?.table, patterns: patterns)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
     if let properties { return properties.membersValid(object, additional: node, &evaluator) }
-    for member in object.members where isAdditional(member) {
-      if !evaluator.isValid(node, member.value) { return false }
+    return object.members.withUnsafeBufferPointer { members in
+      for position in members.indices where isAdditional(members[position]) {
+        if !evaluator.isValid(node, JSONObject.valuePointer(in: members, at: position)) {
+          return false
+        }
+      }
+      return true
     }
-    return true
   }
 
   private func isAdditional(_ member: JSONObject.Member) -> Bool {
@@ -234,10 +251,12 @@ final class AdditionalPropertiesKeyword: YesNoKeyword, Keyword {
 final class PropertyNamesKeyword: SubschemaKeyword, Keyword {
   static let name = "propertyNames"
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
-    for member in object.members where !evaluator.isValid(node, .string(member.key)) {
-      return false
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
+    for member in object.members {
+      let name = JSONValue.string(member.key)
+      if !withUnsafePointer(to: name, { evaluator.isValid(node, $0) }) { return false }
     }
     return true
   }

@@ -21,7 +21,8 @@ final class RefKeyword: YesNoKeyword, Keyword {
     return RefKeyword(site: schema.site(name), target: target.node)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     evaluator.isValid(target, instance)
   }
 
@@ -72,7 +73,8 @@ final class DynamicRefKeyword: YesNoKeyword, Keyword {
     return target
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
     evaluator.isValid(resolved(evaluator), instance)
   }
 

@@ -30,8 +30,9 @@ final class RequiredKeyword: AssertionKeyword, Keyword {
       site: schema.site(name), names: PropertyTable(unique.map { (name: $0, node: -1) }))
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
     // One pass over the members counts the required ones present; names are unique.
     var present = 0
     for member in object.members where names.position(of: member) != nil { present += 1 }
@@ -74,8 +75,9 @@ final class DependentRequiredKeyword: AssertionKeyword, Keyword {
     return DependentRequiredKeyword(site: schema.site(name), entries: entries)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .object(let object) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .object(let object) = instance.pointee else { return true }
     return entries.allSatisfy { entry in
       object[entry.property] == nil || entry.required.allSatisfy { object[$0] != nil }
     }

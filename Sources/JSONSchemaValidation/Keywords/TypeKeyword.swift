@@ -35,8 +35,9 @@ final class TypeKeyword: AssertionKeyword, Keyword {
     return TypeKeyword(site: schema.site(name), types: mask)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    types.admits(instance)
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    types.admits(instance.pointee)
   }
 
   override func explain(_ instance: JSONValue, _ evaluator: inout Evaluator) {

@@ -15,8 +15,9 @@ final class UniqueItemsKeyword: AssertionKeyword, Keyword {
     return unique ? UniqueItemsKeyword(site: schema.site(name)) : nil
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    guard case .array(let elements) = instance else { return true }
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    guard case .array(let elements) = instance.pointee else { return true }
     return Self.firstDuplicate(elements) == nil
   }
 

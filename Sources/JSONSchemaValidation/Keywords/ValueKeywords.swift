@@ -18,8 +18,9 @@ final class ConstKeyword: AssertionKeyword, Keyword {
     schema[name].map { ConstKeyword(site: schema.site(name), expected: $0) }
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    instance == expected
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    instance.pointee == expected
   }
 
   override func explain(_ instance: JSONValue, _ evaluator: inout Evaluator) {
@@ -47,8 +48,9 @@ final class EnumKeyword: AssertionKeyword, Keyword {
     return EnumKeyword(site: schema.site(name), options: options)
   }
 
-  override func isValid(_ instance: JSONValue, _ evaluator: inout Evaluator) -> Bool {
-    options.contains(instance)
+  override func isValid(_ instance: UnsafePointer<JSONValue>, _ evaluator: inout Evaluator) -> Bool
+  {
+    options.contains(instance.pointee)
   }
 
   override func explain(_ instance: JSONValue, _ evaluator: inout Evaluator) {

@@ -108,9 +108,6 @@ struct ItemReader {
 struct HintedMember {
   let name: MemberName
   private var hint = 0
-  /// Where a member's value is within the member, kept here so that a look-up does not ask
-  /// for the lazily computed static.
-  private let valueOffset = HintedMember.memberValueOffset
 
   init(_ name: MemberName) { self.name = name }
 
@@ -119,15 +116,12 @@ struct HintedMember {
   mutating func value(in members: UnsafeBufferPointer<JSONObject.Member>)
     -> UnsafePointer<JSONValue>?
   {
-    guard let position = JSONObject.position(of: name, in: members, hint: hint),
-      let base = members.baseAddress
-    else { return nil }
+    guard let position = JSONObject.position(of: name, in: members, hint: hint) else {
+      return nil
+    }
     hint = position
-    return UnsafeRawPointer(base + position).advanced(by: valueOffset)
-      .assumingMemoryBound(to: JSONValue.self)
+    return JSONObject.valuePointer(in: members, at: position)
   }
-
-  private static let memberValueOffset = MemoryLayout<JSONObject.Member>.offset(of: \.value)!
 }
 
 /// `rule.item-object-type`: every item's `attributes.objectType` is the endpoint's.
