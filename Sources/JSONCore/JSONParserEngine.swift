@@ -22,6 +22,9 @@ struct ParserEngine: ~Copyable {
   private var duplicates: [FoundDuplicate] = []
   /// Where the elements of every open array start, innermost array's last.
   private var elementStarts: [Int] = []
+  /// For each open array, innermost last: where its element offsets start in `elementStarts`,
+  /// and where its `[` is. Apart from `frames`, so that objects do not carry them.
+  private var openArrays: [(elementStart: Int, openOffset: Int)] = []
   private var arrayIndex = JSONArrayIndex()
 
   /// The parse state of one open container.
@@ -31,9 +34,6 @@ struct ParserEngine: ~Copyable {
     var valueStart: Int
     /// Where this container's names start in `keys`.
     var keyStart: Int
-    /// For an array, where its element offsets start in `elementStarts`, and where its `[` is.
-    var elementStart = 0
-    var openOffset = 0
   }
 
   private struct FoundDuplicate {
@@ -103,14 +103,11 @@ struct ParserEngine: ~Copyable {
     var isObject = false
     var valueStart = 0
     var keyStart = 0
-    var elementStart = 0
-    var openOffset = 0
     var context = ValueContext.document
     var value = JSONValue.null
     nextValue: while true {
       skipWhitespace()
       guard position < end else { throw expectedValue(context) }
-      if !isObject && !frames.isEmpty { elementStarts.append(position) }
       switch base[position] {
       case UInt8(ascii: "\""):
         position &+= 1
@@ -125,10 +122,7 @@ struct ParserEngine: ~Copyable {
           position &+= 1
           value = .object(JSONObject())
         } else {
-          frames.append(
-            Frame(
-              isObject: isObject, valueStart: valueStart, keyStart: keyStart,
-              elementStart: elementStart, openOffset: openOffset))
+          frames.append(Frame(isObject: isObject, valueStart: valueStart, keyStart: keyStart))
           isObject = true
           valueStart = values.count
           keyStart = keys.count
@@ -145,15 +139,12 @@ struct ParserEngine: ~Copyable {
           position &+= 1
           value = .array([])
         } else {
-          frames.append(
-            Frame(
-              isObject: isObject, valueStart: valueStart, keyStart: keyStart,
-              elementStart: elementStart, openOffset: openOffset))
+          frames.append(Frame(isObject: isObject, valueStart: valueStart, keyStart: keyStart))
+          openArrays.append((elementStarts.count, opening))
+          elementStarts.append(position)
           isObject = false
           valueStart = values.count
           keyStart = keys.count
-          elementStart = elementStarts.count
-          openOffset = opening
           context = .arrayStart
           continue nextValue
         }
@@ -196,17 +187,21 @@ struct ParserEngine: ~Copyable {
         } else {
           if next == UInt8(ascii: ",") {
             position &+= 1
+            skipWhitespace()
+            elementStarts.append(position)
             context = .afterComma
             continue nextValue
           }
           guard next == UInt8(ascii: "]") else {
             throw failure(expected: "',' or ']' after array element", at: position)
           }
-          if elementStarts.count - elementStart >= JSONArrayIndex.minimumCount {
+          let array = openArrays.removeLast()
+          if elementStarts.count - array.elementStart >= JSONArrayIndex.minimumCount {
             arrayIndex.add(
-              arrayAt: openOffset, starts: elementStarts[elementStart...], end: position)
+              arrayAt: array.openOffset, starts: elementStarts[array.elementStart...], end: position
+            )
           }
-          elementStarts.removeSubrange(elementStart...)
+          elementStarts.removeSubrange(array.elementStart...)
           position &+= 1
           value = .array(values.popArray(from: valueStart))
         }
@@ -214,8 +209,6 @@ struct ParserEngine: ~Copyable {
         isObject = parent.isObject
         valueStart = parent.valueStart
         keyStart = parent.keyStart
-        elementStart = parent.elementStart
-        openOffset = parent.openOffset
       }
     }
   }
