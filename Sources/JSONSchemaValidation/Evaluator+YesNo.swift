@@ -43,4 +43,19 @@ extension Evaluator {
     defer { leave(enteredResource: enteredResource) }
     return node.yesNo(instance, &self)
   }
+
+  /// Whether each element of `elements` at `positions` passes the node `node(position)` names,
+  /// each read where it lies; stops at the first that does not.
+  @inline(__always)
+  mutating func elementsValid(
+    _ elements: [JSONValue], _ positions: Range<Int>, node: (Int) -> Int
+  ) -> Bool {
+    elements.withUnsafeBufferPointer { elements in
+      for position in positions
+      where !isValid(node(position), elements.baseAddress.unsafelyUnwrapped + position) {
+        return false
+      }
+      return true
+    }
+  }
 }

@@ -10,13 +10,7 @@ final class PrefixItemsKeyword: SubschemaListKeyword, Keyword {
   {
     guard case .array(let elements) = instance.pointee else { return true }
     let nodes = nodes
-    return elements.withUnsafeBufferPointer { elements in
-      for position in 0..<min(nodes.count, elements.count)
-      where !evaluator.isValid(nodes[position], elements.baseAddress.unsafelyUnwrapped + position) {
-        return false
-      }
-      return true
-    }
+    return evaluator.elementsValid(elements, 0..<min(nodes.count, elements.count)) { nodes[$0] }
   }
 
   override func evaluate(
@@ -65,13 +59,7 @@ final class ItemsKeyword: YesNoKeyword, Keyword {
   {
     guard case .array(let elements) = instance.pointee, start < elements.count else { return true }
     let node = node
-    return elements.withUnsafeBufferPointer { elements in
-      for position in start..<elements.count
-      where !evaluator.isValid(node, elements.baseAddress.unsafelyUnwrapped + position) {
-        return false
-      }
-      return true
-    }
+    return evaluator.elementsValid(elements, start..<elements.count) { _ in node }
   }
 
   override func evaluate(

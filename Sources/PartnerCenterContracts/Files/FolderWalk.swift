@@ -34,6 +34,8 @@ package enum FolderWalk {
     package var relativePath: String
     /// The path to open and to show: the root folder as given, one `/`, the relative path.
     package var path: String
+    /// The file's name, the last component of the path.
+    package var name: String
   }
 
   /// The paths, relative to `folder` and sorted, of the regular files below it whose name
@@ -94,7 +96,7 @@ package enum FolderWalk {
         if !isHidden { entries.append(.folder(root: root, relativePath: child, path: path)) }
       case Int32(DT_REG):
         if (hidden || !isHidden) && include(name) {
-          entries.append(.file(Found(root: root, relativePath: child, path: path)))
+          entries.append(.file(Found(root: root, relativePath: child, path: path, name: name)))
         }
       default:
         // A link, or a file system that does not report types: ask, following links, but
@@ -102,7 +104,7 @@ package enum FolderWalk {
         var status = stat()
         guard stat(path, &status) == 0 else { continue }
         if (status.st_mode & S_IFMT) == S_IFREG, include(name) {
-          entries.append(.file(Found(root: root, relativePath: child, path: path)))
+          entries.append(.file(Found(root: root, relativePath: child, path: path, name: name)))
         } else if (status.st_mode & S_IFMT) == S_IFDIR,
           Int32(entry.pointee.d_type) != Int32(DT_LNK)
         {
@@ -136,7 +138,9 @@ private final class WalkQueue<T: Sendable>: @unchecked Sendable {
       switch root {
       case .folder(let path): pending.append(.folder(root: index, relativePath: "", path: path))
       case .file(let path):
-        pending.append(.file(FolderWalk.Found(root: index, relativePath: path, path: path)))
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        pending.append(
+          .file(FolderWalk.Found(root: index, relativePath: path, path: path, name: name)))
       }
     }
   }

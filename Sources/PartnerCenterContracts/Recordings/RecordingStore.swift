@@ -45,8 +45,7 @@ public struct RecordingStore: Sendable {
       }
       visited = try FolderWalk.map([.folder(directory)], hidden: removing, where: include) {
         found -> Result<T, RecordingStoreError>? in
-        let name = found.relativePath.split(separator: "/").last.map(String.init) ?? ""
-        if removing && FileNames.isTemporary(name) {
+        if removing && FileNames.isTemporary(found.name) {
           unlink(found.path)
           return nil
         }

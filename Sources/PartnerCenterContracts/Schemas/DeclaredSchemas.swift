@@ -226,43 +226,43 @@ public struct DeclaredSchemas: Sendable {
 private final class SchemaValidators: @unchecked Sendable {
   private static let options = Validator.Options(assertFormats: true)
   private let lock = NSLock()
-  private let registry: SchemaRegistry
-  private let uri: String
-  private let strictRegistry: SchemaRegistry
-  private let strictURI: String
+  /// What each mode compiles: the declared schema, or its strict wrapper.
+  private let targets: (default: (SchemaRegistry, String), strict: (SchemaRegistry, String))
   private var compiled: (default: Validator?, strict: Validator?)
 
   init(registry: SchemaRegistry, uri: String, strictRegistry: SchemaRegistry, strictURI: String) {
-    self.registry = registry
-    self.uri = uri
-    self.strictRegistry = strictRegistry
-    self.strictURI = strictURI
+    targets = ((registry, uri), (strictRegistry, strictURI))
   }
 
   func compileBoth() throws(SchemaError) {
     lock.lock()
     defer { lock.unlock() }
-    compiled = (
-      try registry.validator(for: uri, options: Self.options),
-      try strictRegistry.validator(for: strictURI, options: Self.options)
-    )
+    _ = try compiledValidator(strict: false)
+    _ = try compiledValidator(strict: true)
   }
 
   func validator(strict: Bool) -> Validator {
     lock.lock()
     defer { lock.unlock() }
-    if let validator = strict ? compiled.strict : compiled.default { return validator }
-    let validator: Validator
     do {
-      validator =
-        strict
-        ? try strictRegistry.validator(for: strictURI, options: Self.options)
-        : try registry.validator(for: uri, options: Self.options)
+      return try compiledValidator(strict: strict)
     } catch {
       // Only the embedded schemas compile lazily, and a test compiles each of them in both
       // modes; should one ever fail, nothing passes it rather than everything.
-      validator = .rejectingEverything
+      if strict {
+        compiled.strict = .rejectingEverything
+      } else {
+        compiled.default = .rejectingEverything
+      }
+      return .rejectingEverything
     }
+  }
+
+  /// The validator of the mode, compiled the first time; the caller holds the lock.
+  private func compiledValidator(strict: Bool) throws(SchemaError) -> Validator {
+    if let validator = strict ? compiled.strict : compiled.default { return validator }
+    let (registry, uri) = strict ? targets.strict : targets.default
+    let validator = try registry.validator(for: uri, options: Self.options)
     if strict { compiled.strict = validator } else { compiled.default = validator }
     return validator
   }
